@@ -1,0 +1,36 @@
+// Transpiles the TypeScript sources and tests to out/ (no type check: `npm run typecheck` does
+// that) and runs every *.test.js with Node's test runner. Arguments narrow the run to test
+// files whose path contains one of them: `node scripts/run-unit-tests.mjs proxy cel`.
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const roots = ['server/src', 'client/src', 'test/unit'];
+const walk = (dir) => fs.existsSync(dir)
+  ? fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'fixtures' ? [] : walk(p);
+    return p.endsWith('.ts') && !p.endsWith('.d.ts') ? [p] : [];
+  })
+  : [];
+
+const sources = roots.flatMap(walk);
+fs.rmSync('out', { recursive: true, force: true });
+await esbuild.build({
+  entryPoints: sources, outdir: 'out', outbase: '.', platform: 'node', target: 'node20',
+  format: 'cjs', sourcemap: 'inline', logLevel: 'warning',
+});
+
+const filters = process.argv.slice(2);
+const tests = sources
+  .filter((s) => s.startsWith('test/unit') && s.endsWith('.test.ts'))
+  .filter((s) => filters.length === 0 || filters.some((f) => s.includes(f)))
+  .map((s) => path.join('out', s.replace(/\.ts$/, '.js')));
+if (tests.length === 0) {
+  console.error('no test files matched');
+  process.exit(1);
+}
+const concurrency = process.env.TEST_CONCURRENCY ?? '2';
+const r = spawnSync(process.execPath, ['--enable-source-maps', '--test', `--test-concurrency=${concurrency}`, ...tests], { stdio: 'inherit' });
+process.exit(r.status ?? 1);

@@ -1,0 +1,76 @@
+// Path (['spec', 'ports', 0, 'number']) -> yaml node -> Span. This is the single place that
+// turns data paths into source ranges; every validator and analyzer goes through it.
+import { isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import type { Path } from '../model/resource';
+import type { Span } from '../text/span';
+
+function rangeSpan(node: { range?: [number, number, number] | null } | null | undefined): Span | undefined {
+  const r = node?.range;
+  return r ? { start: r[0], end: r[1] } : undefined;
+}
+
+function pairFor(node: unknown, seg: string | number): Pair<unknown, unknown> | undefined {
+  if (!isMap(node)) return undefined;
+  for (const item of node.items) {
+    const k = item.key;
+    const key = isScalar(k) ? k.value : k;
+    if (key === seg || (typeof seg === 'number' && key === String(seg)) || String(key) === String(seg)) return item;
+  }
+  return undefined;
+}
+
+/** The yaml node at `path`, or undefined when the path does not exist in the source. */
+export function nodeAt(doc: Document, path: Path): Node | undefined {
+  let node: unknown = doc.contents;
+  for (const seg of path) {
+    if (isSeq(node) && typeof seg === 'number') node = node.items[seg];
+    else {
+      const p = pairFor(node, seg);
+      if (!p) return undefined;
+      node = p.value;
+    }
+  }
+  return (node ?? undefined) as Node | undefined;
+}
+
+/** The key node of the last segment of `path` (for "unknown field" and "missing field" findings). */
+export function keyNodeAt(doc: Document, path: Path): Node | undefined {
+  if (path.length === 0) return undefined;
+  const parent = nodeAt(doc, path.slice(0, -1));
+  const p = pairFor(parent, path[path.length - 1]);
+  return p && isScalar(p.key) ? p.key : undefined;
+}
+
+/**
+ * Span for a finding about `path`: the value when `part` is 'value', the key when 'key'. When
+ * the path does not exist (a missing field), falls back to the key of the deepest existing
+ * ancestor, so "missing required field" lands on its parent's key. Sequence items have no key:
+ * the item itself is used.
+ */
+export function spanOfPath(doc: Document, path: Path, part: 'key' | 'value' = 'value'): Span {
+  const exact = part === 'key' && typeof path[path.length - 1] === 'string'
+    ? keyNodeAt(doc, path)
+    : nodeAt(doc, path);
+  const s = path.length > 0 ? rangeSpan(exact) : undefined;
+  if (s) return s;
+  for (let n = path.length - 1; n >= 1; n--) {
+    const prefix = path.slice(0, n);
+    const node = typeof prefix[n - 1] === 'number' ? nodeAt(doc, prefix) : keyNodeAt(doc, prefix);
+    const found = rangeSpan(node);
+    if (found) return found;
+  }
+  return documentHead(doc);
+}
+
+/** Where document-level findings go: the `kind` key, else the first key, else the document start. */
+export function documentHead(doc: Document): Span {
+  const root = doc.contents;
+  if (isMap(root) && root.items.length > 0) {
+    const kind = pairFor(root, 'kind');
+    const key = (kind ?? root.items[0]).key;
+    const s = rangeSpan(key as Node | null);
+    if (s) return s;
+  }
+  const r = rangeSpan(root as Node | null);
+  return r ? { start: r.start, end: r.start } : { start: 0, end: 0 };
+}
