@@ -4,8 +4,15 @@
 //   HM1xxx YAML and document structure    HM2xxx schema (CRD OpenAPI, API-server rules)
 //   HM3xxx CEL rules of the CRDs          HM4xxx cross-resource analysis (no IST equivalent)
 //   HM5xxx proxy inspection               HM6xxx admission (webhook) rules with no IST code
+// IST codes live in the section of the area that emits them (admission: IST0106/IST0133).
 // Templates use {name} placeholders; `args` lists them so a call with a missing arg fails to compile.
 import type { Severity } from './severity';
+import { structureEntries } from './entries/structure';
+import { schemaEntries } from './entries/schema';
+import { celEntries } from './entries/cel';
+import { analysisEntries } from './entries/analysis';
+import { proxyEntries } from './entries/proxy';
+import { admissionEntries } from './entries/admission';
 
 export interface CatalogEntry {
   readonly code: string;
@@ -16,16 +23,16 @@ export interface CatalogEntry {
   readonly summary: string;
 }
 
+// Each section lives in entries/<area>.ts so areas can grow independently; this object is the one
+// table everything reads (messages, README, code pages, lock file).
 export const Catalog = {
-  // ---- HM1xxx: YAML and document structure ----
-  YamlSyntax: { code: 'HM1001', severity: 'error', args: ['detail'], template: 'YAML syntax error: {detail}', summary: 'The file is not valid YAML.' },
-  // ---- HM2xxx: schema ----
-  // ---- HM3xxx: CEL ----
-  // ---- HM4xxx: cross-resource ----
-  // ---- HM5xxx: proxy ----
-  // ---- HM6xxx: admission ----
-  // ---- IST: istioctl analyze ----
-} as const satisfies Record<string, CatalogEntry>;
+  ...structureEntries,
+  ...schemaEntries,
+  ...celEntries,
+  ...analysisEntries,
+  ...proxyEntries,
+  ...admissionEntries,
+} as const;
 
 export type CatalogName = keyof typeof Catalog;
 export type ArgsOf<N extends CatalogName> = Record<(typeof Catalog)[N]['args'][number], string | number>;
