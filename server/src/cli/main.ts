@@ -3,7 +3,10 @@
 import type { CliCommand } from './command';
 
 const commands: Record<string, () => Promise<CliCommand>> = {
-  // lint: () => import('./lint').then((m) => m.lintCommand),
+  lint: () => import('./lint').then((m) => m.lintCommand),
+  'proxy-config': () => import('./proxyConfig').then((m) => m.proxyConfigCommand),
+  'proxy-status': () => import('./proxyStatus').then((m) => m.proxyStatusCommand),
+  'simulate-sidecar': () => import('./simulateSidecar').then((m) => m.simulateSidecarCommand),
 };
 
 function usage(): string {
