@@ -33,7 +33,7 @@ test('formatMessage fills placeholders and leaves unknown ones visible', () => {
 
 test('no locked code disappeared or changed meaning', () => {
   const lock = JSON.parse(fs.readFileSync(path.join(root, 'docs/codes.lock.json'), 'utf8')) as Record<string, { name: string; severity: string; retired?: boolean }>;
-  const byCode = new Map(entries.map((e) => [e.code, e]));
+  const byCode = new Map<string, (typeof entries)[number]>(entries.map((e) => [e.code, e]));
   for (const [code, l] of Object.entries(lock)) {
     if (l.retired) continue;
     const e = byCode.get(code);

@@ -25,3 +25,11 @@ test('LineIndex maps offsets both ways, CRLF included', () => {
   assert.equal(li.offsetAt({ line: 2, character: 0 }), 6);
   assert.equal(li.lineCount, 3);
 });
+
+test('paths through an alias resolve to the anchored node', () => {
+  const t = 'base: &b\n  port: 80\nuse: *b\n';
+  const d = parseDocument(t);
+  const s = spanOfPath(d, ['use', 'port']);
+  assert.equal(t.slice(s.start, s.end), '80');
+  assert.equal(s.start, t.indexOf('80'));
+});

@@ -13,6 +13,7 @@ import { celEntries } from './entries/cel';
 import { analysisEntries } from './entries/analysis';
 import { proxyEntries } from './entries/proxy';
 import { admissionEntries } from './entries/admission';
+import { istioctlEntries } from './entries/istioctl';
 
 export interface CatalogEntry {
   readonly code: string;
@@ -32,6 +33,7 @@ export const Catalog = {
   ...analysisEntries,
   ...proxyEntries,
   ...admissionEntries,
+  ...istioctlEntries,
 } as const;
 
 export type CatalogName = keyof typeof Catalog;

@@ -1,6 +1,6 @@
 // Path (['spec', 'ports', 0, 'number']) -> yaml node -> Span. This is the single place that
 // turns data paths into source ranges; every validator and analyzer goes through it.
-import { isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import type { Path } from '../model/resource';
 import type { Span } from '../text/span';
 
@@ -23,6 +23,8 @@ function pairFor(node: unknown, seg: string | number): Pair<unknown, unknown> | 
 export function nodeAt(doc: Document, path: Path): Node | undefined {
   let node: unknown = doc.contents;
   for (const seg of path) {
+    // Through an alias the value lives at its anchor: findings point there.
+    if (isAlias(node)) node = node.resolve(doc) ?? node;
     if (isSeq(node) && typeof seg === 'number') node = node.items[seg];
     else {
       const p = pairFor(node, seg);

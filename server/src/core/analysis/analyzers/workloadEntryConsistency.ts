@@ -1,0 +1,56 @@
+// HM4005 WorkloadEntryGroupMismatch, HM4006 UnknownNetwork, HM4007 PrivateAddressWithoutNetwork:
+// a WorkloadEntry should agree with the WorkloadGroup whose labels it carries; a network used
+// once and absent from meshNetworks is likely a typo; a private address needs a network once
+// the mesh has several.
+import type { Analyzer } from '../analyzer';
+import type { Finding } from '../../diagnostics/finding';
+import { nameOf } from '../context';
+import { closest, selects } from '../labels';
+import { byPlace } from '../facts';
+import { spanOfPath } from '../../parse/pointer';
+
+const PRIVATE = /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/;
+
+export const workloadEntryConsistency: Analyzer = {
+  name: 'workloadEntryConsistency',
+  subjects: ['WorkloadEntry', 'WorkloadGroup'],
+  reads: ['WorkloadGroup', 'WorkloadEntry', 'ConfigMap'],
+  check(e, ctx) {
+    const w = e.workloads[0];
+    if (!w) return [];
+    const out: Finding[] = [];
+    const r = e.resource;
+    const netPath = r.kind === 'WorkloadEntry' ? ['spec', 'network'] : ['spec', 'template', 'network'];
+    if (r.kind === 'WorkloadEntry' && Object.keys(w.labels).length > 0) {
+      for (const g of [...ctx.ofKind('WorkloadGroup', e.namespace)].sort(byPlace)) {
+        const gw = g?.workloads[0];
+        if (!gw || Object.keys(gw.labels).length === 0 || !selects(gw.labels, w.labels)) continue;
+                const pairs: Array<[string, string | null, string | null, (string | number)[]]> = [
+          ['network', w.network, gw.network, netPath],
+          ['serviceAccount', w.serviceAccount, gw.serviceAccount, ['spec', 'serviceAccount']],
+        ];
+        for (const [field, actual, expected, path] of pairs) {
+          if (actual !== null && expected !== null && actual !== expected) {
+            out.push(ctx.report('WorkloadEntryGroupMismatch', { name: r.name, group: g.resource.name, field, actual, expected }, e, path, {
+              related: [ctx.related(g.resource, `${nameOf(g)}`, ['spec', 'template'])], data: { fix: 'replace', span: spanOfPath(r.doc, path, 'value'), candidates: [expected] },
+            }));
+          }
+        }
+        break;
+      }
+    }
+    const mesh = w.network || w.address ? ctx.meshNetworks() : null;
+    if (w.network && !ctx.networkShared(w.network) && !mesh?.has(w.network)) {
+      const known = [...new Set([...(mesh ?? []), ...ctx.networkNames()])].filter((n) => n !== w.network);
+      const guess = closest(w.network, known);
+      out.push(ctx.report('UnknownNetwork', { network: w.network, hint: guess ? `; did you mean "${guess}"?` : '' }, e, netPath, {
+        data: guess ? { fix: 'replace', span: spanOfPath(r.doc, netPath, 'value'), candidates: [guess] } : undefined,
+      }));
+    }
+    if (r.kind === 'WorkloadEntry' && !w.network && w.address && PRIVATE.test(w.address)) {
+      const networks = [...(mesh && mesh.size > 0 ? mesh : ctx.networkNames())].sort();
+      if (networks.length >= 2) out.push(ctx.report('PrivateAddressWithoutNetwork', { name: r.name, address: w.address, networks: networks.join(', ') }, e, ['spec', 'address']));
+    }
+    return out;
+  },
+};

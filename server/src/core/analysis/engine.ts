@@ -1,0 +1,166 @@
+// Incremental cross-resource analysis. `apply(changes)` updates the index, then re-checks only
+// (a) every resource of a changed file (their spans may have moved) and (b) resources elsewhere
+// whose recorded lookups touch a topic emitted by a resource that was added, edited or removed.
+// It returns, per URI, the complete new finding list of every file whose findings changed.
+import type { Finding } from '../diagnostics/finding';
+import type { Resource } from '../model/resource';
+import type { Analyzer } from './analyzer';
+import { AnalysisContext } from './context';
+import { MultiMap } from './multimap';
+import { topicsOf } from './topics';
+import { WorkspaceIndex, type Entry, type IndexOptions } from './workspaceIndex';
+import { suppressed } from './suppress';
+
+/** New resources of a file, or null when the file was deleted (a rename is a delete plus an add). */
+export interface FileChange {
+  uri: string;
+  resources: readonly Resource[] | null;
+}
+
+const jsonOf = (e: Entry): string => (e.json ??= JSON.stringify(e.resource.value));
+/** Same content at the same place in the file (only the text around it may have moved). */
+const same = (a: Entry, b: Entry): boolean => a.namespace === b.namespace && (a.resource.value === b.resource.value || jsonOf(a) === jsonOf(b));
+
+/** A finding of a resource that moved by `delta` without changing (its own spans move along). */
+function shift(f: Finding, delta: number): Finding {
+  const out: Finding = { ...f, span: { start: f.span.start + delta, end: f.span.end + delta } };
+  const d = f.data as { span?: unknown } | undefined;
+  if (d && d.span && typeof d.span === 'object') {
+    const sp = d.span as { start: number; end: number };
+    out.data = { ...f.data, span: { start: sp.start + delta, end: sp.end + delta } } as Finding['data'];
+  }
+  return out;
+}
+
+interface Result {
+  uri: string;
+  findings: Finding[];
+  topics: ReadonlySet<string>;
+}
+
+export class Analysis {
+  readonly index: WorkspaceIndex;
+  private readonly byKind = new Map<string, Analyzer[]>();
+  private readonly results = new Map<string, Result>();
+  private readonly subscribers = new MultiMap<string, string>();
+  private readonly published = new Map<string, string>();
+  /** Subjects re-checked by the last apply (for tests and the bench). */
+  lastChecked = 0;
+
+  constructor(analyzers: readonly Analyzer[], options: IndexOptions = {}) {
+    this.index = new WorkspaceIndex(options);
+    for (const a of analyzers) {
+      for (const k of a.subjects) {
+        const list = this.byKind.get(k) ?? [];
+        list.push(a);
+        this.byKind.set(k, list);
+      }
+    }
+  }
+
+  apply(changes: readonly FileChange[]): Map<string, Finding[]> {
+    const topics = new Set<string>();
+    const dirty = new Set<string>();
+    const touchedUris = new Set<string>();
+    // Topics only wake up existing results: with none yet (a cold start) there is nobody to wake.
+    const wake = this.results.size > 0;
+    // Unchanged resources of a changed file keep their results, shifted by how far they moved.
+    const keep = new Map<string, number>();
+    for (const c of changes) {
+      touchedUris.add(c.uri);
+      const update = c.resources ? this.index.update(c.uri, c.resources) : { kept: [], added: [], removed: this.index.remove(c.uri) };
+      for (const { entry, delta } of update.kept) keep.set(entry.key, delta);
+      const addedByKey = new Map(update.added.map((e) => [e.key, e]));
+      const removedByKey = new Map(update.removed.map((e) => [e.key, e]));
+      for (const e of update.removed) {
+        this.forget(e.key);
+        const n = addedByKey.get(e.key);
+        if (wake && !(n && same(n, e))) this.emit(e, topics);
+      }
+      for (const e of update.added) {
+        const b = removedByKey.get(e.key);
+        if (wake && !(b && same(b, e))) this.emit(e, topics);
+        dirty.add(e.key);
+      }
+      topics.add(`file:${c.uri}`);
+    }
+    const toggled = this.index.drainToggled();
+    if (wake) for (const t of toggled) topics.add(t);
+    for (const t of topics) for (const k of this.subscribers.get(t)) dirty.add(k);
+
+    for (const [key, delta] of keep) {
+      if (dirty.has(key)) continue;
+      const r = this.results.get(key);
+      if (!r || !this.index.entry(key)) dirty.add(key); // an analyzer that never ran on it before
+      else if (delta !== 0) r.findings = r.findings.map((f) => shift(f, delta));
+    }
+    this.lastChecked = 0;
+    for (const key of dirty) {
+      const e = this.index.entry(key);
+      if (!e) continue;
+      this.check(e);
+      touchedUris.add(e.resource.uri);
+    }
+    const out = new Map<string, Finding[]>();
+    for (const uri of touchedUris) {
+      const list = this.findingsOf(uri);
+      const sig = JSON.stringify(list);
+      if ((this.published.get(uri) ?? '[]') !== sig) out.set(uri, list);
+      if (list.length === 0) this.published.delete(uri);
+      else this.published.set(uri, sig);
+    }
+    return out;
+  }
+
+  /** Current findings of a file, ordered by position. */
+  findingsOf(uri: string): Finding[] {
+    const out: Finding[] = [];
+    for (const e of this.index.entriesOf(uri)) {
+      const r = this.results.get(e.key);
+      if (r && r.findings.length) out.push(...r.findings);
+    }
+    return out.length < 2 ? out : out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+  }
+
+  /** Every file with findings. */
+  allFindings(): Map<string, Finding[]> {
+    const out = new Map<string, Finding[]>();
+    for (const uri of this.index.uris()) {
+      const list = this.findingsOf(uri);
+      if (list.length) out.set(uri, list);
+    }
+    return out;
+  }
+
+  private emit(e: Entry, topics: Set<string>): void {
+    for (const t of topicsOf(e, (h, ns) => this.index.drHostKey(h, ns), this.index.rootNamespace)) topics.add(t);
+  }
+
+  private forget(key: string): void {
+    const prev = this.results.get(key);
+    if (!prev) return;
+    for (const t of prev.topics) this.subscribers.delete(t, key);
+    this.results.delete(key);
+  }
+
+  private check(e: Entry): void {
+    this.forget(e.key);
+    const analyzers = this.byKind.get(e.resource.kind);
+    if (!analyzers) return;
+    this.lastChecked++;
+    const topics = new Set<string>();
+    const ctx = new AnalysisContext(this.index, topics);
+    const findings: Finding[] = [];
+    for (const a of analyzers) {
+      try {
+        findings.push(...a.check(e, ctx));
+      } catch (err) {
+        // An analyzer bug must not take the others down, nor pass silently.
+        findings.push(ctx.report('AnalyzerFailed', { analyzer: a.name, detail: err instanceof Error ? err.message : String(err) }, e, []));
+      }
+    }
+    const kept = findings.filter((f) => !suppressed(e.resource, f.code));
+    this.results.set(e.key, { uri: e.resource.uri, findings: kept, topics });
+    for (const t of topics) this.subscribers.add(t, e.key);
+  }
+}

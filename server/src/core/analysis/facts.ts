@@ -1,0 +1,171 @@
+// What the analysis needs to know about one resource, read once from its plain value:
+// workloads (pods and VMs alike), services (Kubernetes Services and ServiceEntries) and
+// selectors. Paths are kept so findings and navigation can point back into the source.
+import type { Path, Resource } from '../model/resource';
+import type { Labels } from './labels';
+import { toFqdn } from './hosts';
+
+export type WorkloadKind = 'WorkloadEntry' | 'WorkloadGroup' | 'Pod' | 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'ReplicaSet' | 'ServiceEntryEndpoint';
+
+export interface Workload {
+  kind: WorkloadKind;
+  resource: Resource;
+  namespace: string;
+  labels: Labels;
+  labelsPath: Path;
+  /** Service account the workload runs as ('default' for pods that name none). */
+  serviceAccount: string | null;
+  network: string | null;
+  address: string | null;
+  /** Port name -> number, as WorkloadEntry/WorkloadGroup `ports` (container ports for pods). */
+  ports: Record<string, number>;
+  portsPath: Path;
+  /** A VM (WorkloadEntry, WorkloadGroup, ServiceEntry endpoint) rather than a pod. */
+  vm: boolean;
+}
+
+export interface ServicePort {
+  name: string;
+  number: number;
+  protocol: string;
+  targetPort: number | string | null;
+  index: number;
+}
+
+export interface ServiceInfo {
+  kind: 'Service' | 'ServiceEntry';
+  resource: Resource;
+  namespace: string;
+  /** Fully qualified hosts (ServiceEntry hosts may be wildcards). */
+  hosts: string[];
+  ports: ServicePort[];
+  selector: Labels | null;
+  selectorPath: Path;
+  /** Inline endpoints of a ServiceEntry (VMs without a WorkloadEntry of their own). */
+  endpoints: Workload[];
+}
+
+export const obj = (v: unknown): Record<string, unknown> =>
+  (v && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, unknown> : {});
+export const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+export const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+export const strMap = (v: unknown): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (const [k, x] of Object.entries(obj(v))) if (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') out[k] = String(x);
+  return out;
+};
+const numMap = (v: unknown): Record<string, number> => {
+  const out: Record<string, number> = {};
+  for (const [k, x] of Object.entries(obj(v))) if (typeof x === 'number') out[k] = x;
+  return out;
+};
+
+/** A stable order for resources (so results never depend on indexing history). */
+export const byPlace = (a: { resource: Resource }, b: { resource: Resource }): number =>
+  a.resource.name.localeCompare(b.resource.name) || a.resource.uri.localeCompare(b.resource.uri) || a.resource.docIndex - b.resource.docIndex;
+
+export const POD_TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
+
+/** Workloads a resource stands for: one for most kinds, one per endpoint for a ServiceEntry. */
+export function workloadsOf(r: Resource, ns: string): Workload[] {
+  const spec = obj(r.value.spec);
+  const base = { resource: r, namespace: ns, address: null as string | null };
+  if (r.kind === 'WorkloadEntry' && r.group === 'networking.istio.io') {
+    return [{ ...base, kind: 'WorkloadEntry', labels: strMap(spec.labels), labelsPath: ['spec', 'labels'],
+      serviceAccount: str(spec.serviceAccount), network: str(spec.network), address: str(spec.address),
+      ports: numMap(spec.ports), portsPath: ['spec', 'ports'], vm: true }];
+  }
+  if (r.kind === 'WorkloadGroup' && r.group === 'networking.istio.io') {
+    const t = obj(spec.template);
+    return [{ ...base, kind: 'WorkloadGroup', labels: strMap(obj(spec.metadata).labels), labelsPath: ['spec', 'metadata', 'labels'],
+      serviceAccount: str(t.serviceAccount), network: str(t.network), ports: numMap(t.ports),
+      portsPath: ['spec', 'template', 'ports'], vm: true }];
+  }
+  if (r.kind === 'ServiceEntry' && r.group === 'networking.istio.io') {
+    return arr(spec.endpoints).map((e, i) => {
+      const ep = obj(e);
+      return { ...base, kind: 'ServiceEntryEndpoint' as const, labels: strMap(ep.labels), labelsPath: ['spec', 'endpoints', i, 'labels'],
+        serviceAccount: str(ep.serviceAccount), network: str(ep.network), address: str(ep.address),
+        ports: numMap(ep.ports), portsPath: ['spec', 'endpoints', i, 'ports'], vm: true };
+    });
+  }
+  if (r.group === '' && r.kind === 'Pod') {
+    return [{ ...base, kind: 'Pod', labels: r.labels, labelsPath: ['metadata', 'labels'],
+      serviceAccount: str(spec.serviceAccountName) ?? 'default', network: null, ports: containerPorts(spec),
+      portsPath: ['spec', 'containers'], vm: false }];
+  }
+  if (r.group === 'apps' && POD_TEMPLATE_KINDS.has(r.kind)) {
+    const tpl = obj(spec.template);
+    const podSpec = obj(tpl.spec);
+    return [{ ...base, kind: r.kind as WorkloadKind, labels: strMap(obj(tpl.metadata).labels), labelsPath: ['spec', 'template', 'metadata', 'labels'],
+      serviceAccount: str(podSpec.serviceAccountName) ?? 'default', network: null, ports: containerPorts(podSpec),
+      portsPath: ['spec', 'template', 'spec', 'containers'], vm: false }];
+  }
+  return [];
+}
+
+function containerPorts(podSpec: Record<string, unknown>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of arr(podSpec.containers)) {
+    for (const p of arr(obj(c).ports)) {
+      const port = obj(p);
+      if (typeof port.name === 'string' && typeof port.containerPort === 'number') out[port.name] = port.containerPort;
+    }
+  }
+  return out;
+}
+
+/** Protocol of a Kubernetes Service port: appProtocol, else the `<protocol>[-suffix]` name convention. */
+function kubernetesProtocol(p: Record<string, unknown>): string {
+  const app = str(p.appProtocol);
+  if (app) return app.toUpperCase();
+  const name = str(p.name) ?? '';
+  const prefix = name.split('-')[0].toUpperCase();
+  return ['HTTP', 'HTTP2', 'HTTPS', 'GRPC', 'GRPC-WEB', 'TLS', 'MONGO', 'REDIS', 'MYSQL', 'TCP'].includes(prefix) ? prefix : (str(p.protocol) ?? 'TCP').toUpperCase();
+}
+
+export function serviceOf(r: Resource, ns: string, workloads: Workload[] = []): ServiceInfo | null {
+  const spec = obj(r.value.spec);
+  if (r.group === '' && r.kind === 'Service') {
+    const selector = spec.selector === undefined ? null : strMap(spec.selector);
+    return { kind: 'Service', resource: r, namespace: ns, hosts: [`${r.name}.${ns}.svc.cluster.local`],
+      ports: arr(spec.ports).map((p, index) => {
+        const port = obj(p);
+        return { name: str(port.name) ?? '', number: typeof port.port === 'number' ? port.port : 0, protocol: kubernetesProtocol(port),
+          targetPort: typeof port.targetPort === 'number' || typeof port.targetPort === 'string' ? port.targetPort : null, index };
+      }),
+      selector: selector && Object.keys(selector).length > 0 ? selector : null, selectorPath: ['spec', 'selector'], endpoints: [] };
+  }
+  if (r.kind === 'ServiceEntry' && r.group === 'networking.istio.io') {
+    const ws = obj(spec.workloadSelector);
+    return { kind: 'ServiceEntry', resource: r, namespace: ns,
+      hosts: arr(spec.hosts).filter((h): h is string => typeof h === 'string').map((h) => toFqdn(h, ns)),
+      ports: arr(spec.ports).map((p, index) => {
+        const port = obj(p);
+        return { name: str(port.name) ?? '', number: typeof port.number === 'number' ? port.number : 0,
+          protocol: (str(port.protocol) ?? '').toUpperCase(), targetPort: typeof port.targetPort === 'number' ? port.targetPort : null, index };
+      }),
+      selector: spec.workloadSelector === undefined ? null : strMap(ws.labels), selectorPath: ['spec', 'workloadSelector', 'labels'],
+      endpoints: workloads.filter((w) => w.kind === 'ServiceEntryEndpoint') };
+  }
+  return null;
+}
+
+/** The workload selector of a policy-like resource, with its path; null when it has none. */
+export function policySelectorOf(r: Resource): { labels: Labels; path: Path } | null {
+  const spec = obj(r.value.spec);
+  if (r.kind === 'Sidecar' && r.group === 'networking.istio.io') {
+    return spec.workloadSelector === undefined ? null : { labels: strMap(obj(spec.workloadSelector).labels), path: ['spec', 'workloadSelector', 'labels'] };
+  }
+  if (r.group === 'security.istio.io' || r.group === 'telemetry.istio.io' || (r.kind === 'EnvoyFilter' && r.group === 'networking.istio.io')) {
+    const key = r.kind === 'EnvoyFilter' ? 'workloadSelector' : 'selector';
+    const field = r.kind === 'EnvoyFilter' ? 'labels' : 'matchLabels';
+    return spec[key] === undefined ? null : { labels: strMap(obj(spec[key])[field]), path: ['spec', key, field] };
+  }
+  return null;
+}
+
+/** The hosts of a VirtualService as index keys (FQDN in its namespace; wildcards as written). */
+export function virtualServiceHostKeys(r: Resource, ns: string): string[] {
+  return arr(obj(r.value.spec).hosts).filter((h): h is string => typeof h === 'string').map((h) => toFqdn(h, ns));
+}

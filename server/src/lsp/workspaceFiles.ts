@@ -1,0 +1,79 @@
+// The YAML files of the workspace folders, on disk: an initial scan (in small batches, off the
+// request path) and updates from `workspace/didChangeWatchedFiles`. Listeners get each file's
+// text as it appears or changes, and `undefined` when it is deleted: the hook for workspace-wide
+// analysis. Open documents are the editor's business: their on-disk state is reported too, the
+// session decides which text wins.
+import fs from 'node:fs/promises';
+import { FileChangeType, type FileEvent } from 'vscode-languageserver';
+import { decodeText } from '../core/parse/decode';
+import { collectYamlFiles, isYamlPath } from '../node/files';
+import { pathToUri, uriToPath } from '../node/uri';
+
+export type FileListener = (uri: string, text: string | undefined) => void;
+
+export const WATCH_GLOB = '**/*.{yaml,yml}';
+
+const BATCH = 50;
+/** Files above this size are left to the editor (opened explicitly) rather than scanned. */
+const MAX_SCAN_BYTES = 8 * 1024 * 1024;
+
+export class WorkspaceFiles {
+  private readonly listeners: FileListener[] = [];
+  readonly known = new Set<string>();
+
+  constructor(private readonly log: (m: string) => void) {}
+
+  onFile(listener: FileListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Scans the folders; resolves when every file has been reported. */
+  async scan(folderUris: readonly string[]): Promise<number> {
+    const dirs = folderUris.map(uriToPath).filter((p): p is string => p !== undefined);
+    const { files, errors } = collectYamlFiles(dirs);
+    for (const e of errors) this.log(`workspace scan: ${e}`);
+    for (let i = 0; i < files.length; i += BATCH) {
+      await Promise.all(files.slice(i, i + BATCH).map((f) => this.load(pathToUri(f))));
+      await new Promise((r) => setImmediate(r));
+    }
+    return files.length;
+  }
+
+  async changed(events: readonly FileEvent[]): Promise<void> {
+    for (const e of events) {
+      if (e.type === FileChangeType.Deleted) {
+        if (this.known.delete(e.uri)) this.emit(e.uri, undefined);
+      } else if (isYamlPath(e.uri)) await this.load(e.uri);
+    }
+  }
+
+  private async load(uri: string): Promise<void> {
+    try {
+      const p = uriToPath(uri);
+      if (!p) return;
+      const st = await fs.stat(p);
+      if (!st.isFile() || st.size > MAX_SCAN_BYTES) return;
+      // Nobody listens yet (no workspace analysis): knowing the file is enough; skip reading it.
+      if (this.listeners.length === 0) {
+        this.known.add(uri);
+        return;
+      }
+      const decoded = decodeText(await fs.readFile(p));
+      if (!('text' in decoded)) return;
+      this.known.add(uri);
+      this.emit(uri, decoded.text);
+    } catch (e) {
+      this.log(`workspace scan: ${uri}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private emit(uri: string, text: string | undefined): void {
+    for (const l of this.listeners) {
+      try {
+        l(uri, text);
+      } catch (e) {
+        this.log(`workspace listener failed on ${uri}: ${e instanceof Error ? e.stack : String(e)}`);
+      }
+    }
+  }
+}

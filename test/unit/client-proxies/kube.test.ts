@@ -1,0 +1,48 @@
+// The view's Kubernetes branch against the local Kubernetes API stand-in: contexts, proxies by
+// namespace, and inspecting a pod (port-forward) and a VM (istiod's view).
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { kubeContexts, kubeProxies } from '../../../client/src/proxies/kubeSource';
+import { loadInspection } from '../../../client/src/proxies/load';
+import { kubeTarget } from '../../../client/src/proxies/targets';
+import { buildSidecar, createMeshRoot, serveIstiod, serveSidecar, type RunningIstiod, type RunningSidecar } from '../../../server/src/proxy/simulator';
+import { startKubeStandIn, type KubeStandIn } from '../proxy/support/kubeStandIn';
+
+let api: KubeStandIn;
+let pod: RunningSidecar;
+let istiod: RunningIstiod;
+const port = (url: string): number => Number(new URL(url).port);
+
+before(async () => {
+  const ca = createMeshRoot();
+  pod = await serveSidecar(buildSidecar({ scenario: 'healthy', name: 'reviews-v1-abc', namespace: 'default', ca }), { agentPort: 0 });
+  istiod = await serveIstiod([buildSidecar({ scenario: 'healthy', name: 'vm-1', namespace: 'vm-ns', ca })]);
+  api = await startKubeStandIn([
+    { name: 'reviews-v1-abc', namespace: 'default', containers: ['reviews', 'istio-proxy'], ports: { 15000: port(pod.adminUrl), 15020: port(pod.agentUrl) } },
+    { name: 'plain', namespace: 'default', containers: ['nginx'], ports: {} },
+    { name: 'istiod-7d9', namespace: 'istio-system', containers: ['discovery'], labels: { app: 'istiod' }, ports: { 15014: port(istiod.url) } },
+  ], [{ name: 'vm-1', namespace: 'vm-ns', address: '10.128.0.15' }]);
+});
+after(async () => { await Promise.all([api?.close(), pod?.close(), istiod?.close()]); });
+
+test('contexts come from the kubeconfig; proxies are grouped by namespace', async () => {
+  assert.deepEqual(await kubeContexts(api.kubeconfig), { contexts: ['stand-in', 'other'], current: 'stand-in' });
+  const byNs = await kubeProxies('stand-in', api.kubeconfig);
+  assert.deepEqual([...byNs.keys()], ['default', 'vm-ns']);
+  assert.deepEqual(byNs.get('default')!.map((p) => `${p.kind} ${p.name}`), ['pod reviews-v1-abc']);
+  assert.deepEqual(byNs.get('vm-ns')!.map((p) => `${p.kind} ${p.name} ${p.proxyId}`), ['vm vm-1 vm-1.vm-ns']);
+  await assert.rejects(kubeContexts('/nonexistent/kubeconfig'), /kubeconfig \/nonexistent\/kubeconfig.*cannot load/);
+});
+
+test('a pod is inspected through a port-forward, a WorkloadEntry through istiod', async () => {
+  const byNs = await kubeProxies('stand-in', api.kubeconfig);
+  const podTarget = kubeTarget(byNs.get('default')![0]!);
+  assert.equal(podTarget.id, 'k8s:stand-in/default/reviews-v1-abc');
+  const p = await loadInspection(podTarget, Date.now(), { totalTimeoutMs: 10_000 });
+  assert.ok(p.rows.cluster.length > 0 && p.rows.secret.length > 0);
+  assert.ok(api.requests.includes('UPGRADE /api/v1/namespaces/default/pods/reviews-v1-abc/portforward?ports=15000'));
+  const vm = await loadInspection(kubeTarget(byNs.get('vm-ns')![0]!), Date.now(), { totalTimeoutMs: 10_000 });
+  assert.ok(vm.rows.cluster.length > 0);
+  assert.match(vm.notes[0]!, /istiod's view/);
+  assert.ok(api.requests.includes('UPGRADE /api/v1/namespaces/istio-system/pods/istiod-7d9/portforward?ports=15014'));
+});
