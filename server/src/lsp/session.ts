@@ -1,5 +1,8 @@
 // Wires the language server: capabilities, document sync, debounced per-file validation of open
 // YAML documents into the DiagnosticsSink, editor features, settings, and workspace files.
+// Workspace analysis plugs in through three points: `workspace.onFile` (every YAML file on disk,
+// scanned and watched), `onFileChecked` (each per-file result of an open document) and
+// `applyCrossFile` (its findings, merged with the per-file ones, pushed only where they changed).
 import {
   CodeActionKind, DidChangeWatchedFilesNotification, TextDocuments, TextDocumentSyncKind,
   type Connection, type InitializeParams, type InitializeResult,

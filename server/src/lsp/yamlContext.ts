@@ -3,6 +3,7 @@
 // completion works on the raw lines, because the text being typed is rarely valid YAML.
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { PathSegment } from '../core/model/resource';
+import { nodeAt } from '../core/parse/pointer';
 
 export interface DocumentSlice {
   index: number;
@@ -186,4 +187,23 @@ export function completionSpot(text: string, offset: number): CompletionSpot | u
     return parent && { at: 'key', path: parent, prefixStart: offset - content.length, column: col };
   }
   return undefined;
+}
+
+/** Keys already written in the map at `path` (other than the one under the cursor). */
+export function existingKeys(text: string, offset: number, path: readonly PathSegment[]): Set<string> {
+  const out = new Set<string>();
+  try {
+    const slice = documentAt(text, offset);
+    const doc = parseDocument(slice.text, { keepSourceTokens: false });
+    const map = path.length === 0 ? doc.contents : nodeAt(doc, path);
+    if (!isMap(map)) return out;
+    const local = offset - slice.start;
+    for (const p of map.items) {
+      const k = p.key as Node | null;
+      if (isScalar(k) && !within(k.range, local)) out.add(String(k.value));
+    }
+  } catch {
+    // Unparseable text: offer everything.
+  }
+  return out;
 }

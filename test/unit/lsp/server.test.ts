@@ -128,7 +128,12 @@ describe('editor features (stdio)', () => {
     const u2 = 'file:///ws/features/edit.yaml';
     s.open(u2, edit);
     const keys = (await complete(u2, 6, 2)).map((i) => i.label);
-    assert.deepEqual(keys.sort(), ['exportTo', 'host', 'subsets', 'trafficPolicy', 'workloadSelector']);
+    assert.deepEqual(keys.sort(), ['exportTo', 'subsets', 'trafficPolicy', 'workloadSelector'], 'host is already there');
+    const top = (await complete(u2, 7, 0)).map((i) => i.label);
+    assert.deepEqual(top, [], 'apiVersion, kind, metadata and spec are all written; status is server-owned');
+    const u5 = 'file:///ws/features/meta.yaml';
+    s.open(u5, 'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: gw\n  \n');
+    assert.deepEqual((await complete(u5, 4, 2)).map((i) => i.label).sort(), ['annotations', 'labels', 'namespace']);
     const u3 = 'file:///ws/features/versions.yaml';
     s.open(u3, 'kind: DestinationRule\napiVersion: \n');
     const versions = (await complete(u3, 1, 12)).map((i) => i.label).sort();

@@ -13,6 +13,8 @@ import { spanOfPath } from '../parse/pointer';
 import { metadataFindings } from './metadata';
 import { schemaFindings } from './schema-check';
 import { applySuppression } from './suppress';
+import { admissionFindings } from '../admission/index';
+import type { Resource } from '../model/resource';
 
 export interface Logger {
   error(message: string): void;
@@ -72,12 +74,31 @@ export function checkDocument(deps: CheckDeps, value: unknown, hasErrors: boolea
       if (found.served.deprecated) {
         out.push(finding('DeprecatedVersion', { apiVersion, kind, detail: found.served.deprecationWarning ?? 'use a newer version' }, { uri: '', span: ctx.span(['apiVersion']), resource: ctx.ref }));
       }
+      const before = out.length;
       family(deps, 'schema', ctx, out, () => schemaFindings(ctx, deps.compiler.validate(schema, v)));
       const cel = deps.evaluateCel;
       if (cel) family(deps, 'CEL', ctx, out, () => celFindings(ctx, cel(schema, v)));
+      // The API server calls Istio's validating webhook only for objects its schema admits.
+      const admitted = !ctx.hasErrors && !out.slice(before).some((f) => f.severity === 'error');
+      if (admitted) family(deps, 'admission', ctx, out, () => admissionFindings(resourceFor(ctx, doc())));
     }
   }
   return finish(out, v);
+}
+
+/** The document as a Resource for rule families that take one (chunk-relative, no uri yet). */
+function resourceFor(ctx: DocContext, doc: Document): Resource {
+  const meta = (ctx.value.metadata && typeof ctx.value.metadata === 'object' ? ctx.value.metadata : {}) as Record<string, unknown>;
+  const strings = (x: unknown): Record<string, string> =>
+    Object.fromEntries(Object.entries(x && typeof x === 'object' ? x : {}).filter(([, w]) => typeof w === 'string')) as Record<string, string>;
+  const r = doc.contents?.range;
+  return {
+    uri: '', docIndex: -1, span: { start: r?.[0] ?? 0, end: r?.[2] ?? 0 },
+    apiVersion: ctx.apiVersion, group: ctx.group, version: ctx.version, kind: ctx.kind,
+    name: ctx.ref.name, namespace: ctx.ref.namespace,
+    labels: strings(meta.labels), annotations: strings(meta.annotations),
+    value: ctx.value, doc: doc as Resource['doc'],
+  };
 }
 
 /** Suppression applied, in source order (editors and the CLI list findings top to bottom). */

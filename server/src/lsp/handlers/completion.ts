@@ -4,7 +4,7 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PathSegment } from '../../core/model/resource';
 import type { Engine } from '../../node/engine';
-import { completionSpot, documentAt, headerOf, type Header } from '../yamlContext';
+import { completionSpot, documentAt, existingKeys, headerOf, type Header } from '../yamlContext';
 
 /** Fields the API server owns; never offered. */
 const SERVER_OWNED = new Set(['status']);
@@ -24,7 +24,9 @@ export function completionsAt(doc: TextDocument, offset: number, engine: Engine)
   const known = header.apiVersion && header.kind && engine.schemaAt(header.apiVersion, header.kind, []);
   if (spot.path.length === 0 && !known) return headerItems(header, engine, range, spot.column === 0);
   if (!known) return [];
-  const fields = engine.fieldsAt(header.apiVersion!, header.kind!, spot.path).filter((f) => spot.path.length > 0 || !SERVER_OWNED.has(f.name));
+  const present = existingKeys(text, offset, spot.path);
+  const fields = engine.fieldsAt(header.apiVersion!, header.kind!, spot.path)
+    .filter((f) => !present.has(f.name) && (spot.path.length > 0 || !SERVER_OWNED.has(f.name)));
   return fields.map((f, i): CompletionItem => ({
     label: f.name,
     kind: CompletionItemKind.Property,
