@@ -2,7 +2,7 @@
 // misbehaves on the wire.
 export const SCENARIOS = [
   'healthy', 'cert-expiring', 'cert-expired', 'unhealthy-endpoints', 'nacked', 'not-ready',
-  'hostile-names', 'foreign-root', 'slow', 'reset', 'oversized', 'truncated', 'garbage',
+  'degraded', 'hostile-names', 'foreign-root', 'slow', 'reset', 'oversized', 'truncated', 'garbage',
 ] as const;
 export type ScenarioName = typeof SCENARIOS[number];
 
@@ -33,6 +33,7 @@ export const SCENARIO_SPECS: Record<ScenarioName, ScenarioSpec> = {
   'cert-expiring': { ...normal, description: 'the workload certificate expires in 2 hours', certNotBefore: -22 * HOUR, certNotAfter: 2 * HOUR },
   'cert-expired': { ...normal, description: 'the workload certificate expired 1 hour ago', certNotBefore: -25 * HOUR, certNotAfter: -HOUR },
   'unhealthy-endpoints': { ...normal, description: 'some endpoints UNHEALTHY and one ejected by outlier detection', unhealthyHosts: true },
+  degraded: { ...normal, description: 'cert-expiring and unhealthy-endpoints at once: expires in 2 hours, hosts UNHEALTHY or ejected', certNotBefore: -22 * HOUR, certNotAfter: 2 * HOUR, unhealthyHosts: true },
   nacked: { ...normal, description: 'the last listener push was rejected (NACK); syncz shows ERROR', nack: true },
   'not-ready': { ...normal, description: 'Envoy still INITIALIZING; /ready and /healthz/ready answer 503', live: false },
   'hostile-names': { ...normal, description: 'resource names carry HTML such as <img src=x onerror=alert(1)>', hostileNames: true },

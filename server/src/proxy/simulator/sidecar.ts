@@ -2,6 +2,7 @@
 // the fixture captures plus its scenario, with certificates issued relative to now.
 import { clustersJson, certsJson, serverInfo, type HostOverride, type StatCounters } from './adminBodies';
 import { HOSTILE, SCENARIO_SPECS, type ScenarioName, type ScenarioSpec } from './scenarios';
+import { profileFor } from './meshProfiles';
 import { buildConfigDump } from './sidecarDump';
 import { issueCertificate, type Issued } from './x509';
 
@@ -50,16 +51,18 @@ export function buildSidecar(opts: SidecarOptions = {}): SimulatedSidecar {
   const namespace = opts.namespace ?? 'vm-ns';
   const trustDomain = opts.trustDomain ?? 'cluster.local';
   const ca = opts.ca ?? createMeshRoot(trustDomain, now);
+  const profile = profileFor(namespace);
   const leaf = issueCertificate({
     notBefore: new Date(now + spec.certNotBefore), notAfter: new Date(now + spec.certNotAfter),
-    spiffeId: `spiffe://${trustDomain}/ns/${namespace}/sa/${name}`, isCA: false,
+    spiffeId: `spiffe://${trustDomain}/ns/${namespace}/sa/${profile?.serviceAccount ?? name}`, isCA: false,
   }, spec.foreignIssuer ? createMeshRoot('other.example', now) : ca);
-  const nodeId = `sidecar~${opts.ip ?? '10.128.0.15'}~${name}.${namespace}~${namespace}.svc.cluster.local`;
+  const nodeId = `sidecar~${opts.ip ?? profile?.addresses[name] ?? '10.128.0.15'}~${name}.${namespace}~${namespace}.svc.cluster.local`;
   const stamp = new Date(now - 600_000).toISOString();
   const version = `${stamp.slice(0, 19)}Z/7`;
   const dump = buildConfigDump(
-    { nodeId, name, namespace, clusterId: 'Kubernetes', istioVersion: '1.24.0', version, lastUpdated: stamp },
+    { nodeId, name, namespace, clusterId: 'Kubernetes', istioVersion: '1.24.0', version, lastUpdated: stamp, labels: profile?.labels },
     { chainPem: leaf.pem + ca.pem, rootPem: ca.pem },
+    profile?.clusters,
   );
   if (spec.hostileNames) renameForHostileTest(dump);
   const overrides = new Map<string, HostOverride>();
@@ -67,6 +70,8 @@ export function buildSidecar(opts: SidecarOptions = {}): SimulatedSidecar {
     overrides.set('outbound|9080||reviews.default.svc.cluster.local/10.244.0.192:9080', { status: 'UNHEALTHY' });
     overrides.set('outbound|9080||ratings.default.svc.cluster.local/10.244.0.191:9080', { status: 'HEALTHY', outlierFailed: true });
     overrides.set('outbound|8000||httpbin.default.svc.cluster.local/10.244.0.178:80', { status: 'UNHEALTHY', outlierFailed: true });
+    for (const [key, o] of profile?.unhealthy ?? []) overrides.set(key, o);
+    markEdsHealth(dump, overrides);
   }
   if (spec.nack) markNack(dump, now);
   const node = (dump.configs[0].bootstrap as { node: Json }).node;
@@ -82,6 +87,19 @@ export function buildSidecar(opts: SidecarOptions = {}): SimulatedSidecar {
     syncz: syncEntry(nodeId, version, spec.nack, now),
     leafSerial: leaf.serialHex,
   };
+}
+
+/** istiod sends a failing host's health in EDS too; outlier ejection is Envoy's own and stays out. */
+function markEdsHealth(dump: { configs: Json[] }, overrides: Map<string, HostOverride>): void {
+  const eds = dump.configs.find((c) => String(c['@type']).endsWith('EndpointsConfigDump'));
+  for (const e of (eds?.dynamic_endpoint_configs as Json[] | undefined) ?? []) {
+    const cla = e.endpoint_config as { cluster_name: string; endpoints?: { lb_endpoints?: Json[] }[] };
+    for (const lb of (cla.endpoints ?? []).flatMap((g) => g.lb_endpoints ?? [])) {
+      const sock = ((lb.endpoint as { address?: Json }).address?.socket_address) as { address: string; port_value?: number } | undefined;
+      const status = sock && overrides.get(`${cla.cluster_name}/${sock.address}:${sock.port_value ?? 0}`)?.status;
+      if (status) lb.health_status = status;
+    }
+  }
 }
 
 const NACK_MESSAGE = 'Error adding/updating listener(s) virtualInbound: duplicate listener name virtualInbound';

@@ -5,6 +5,7 @@ import { SIDECAR_EDS_CONFIG_DUMP_JSON } from './data/sidecarEds';
 import { SIDECAR_LISTENERS_CONFIG_DUMP_JSON } from './data/sidecarListeners';
 import { listenerRouteNames, routeConfigsFor } from './sidecarRoutes';
 import { WAYPOINT_CONFIG_DUMP_JSON } from './data/waypointDump';
+import { loadAssignment, type ProfileCluster } from './meshProfiles';
 
 type Json = Record<string, unknown>;
 const T = 'type.googleapis.com/envoy.admin.v3.';
@@ -18,6 +19,8 @@ export interface DumpIdentity {
   /** istiod push version, `RFC3339/counter`. */
   version: string;
   lastUpdated: string;
+  /** Workload labels; `app: <name>` when absent. */
+  labels?: Record<string, string>;
 }
 
 export interface DumpSecrets {
@@ -39,7 +42,8 @@ function fixtures(): { waypoint: Json[]; eds: Json; listeners: Json } {
 const clone = <V>(v: V): V => structuredClone(v);
 const section = (type: string): Json => clone(fixtures().waypoint.find((c) => c['@type'] === T + type) ?? { '@type': T + type });
 
-export function buildConfigDump(id: DumpIdentity, secrets: DumpSecrets): { configs: Json[] } {
+/** `extra`: the namespace's own services (see meshProfiles), served as EDS clusters too. */
+export function buildConfigDump(id: DumpIdentity, secrets: DumpSecrets, extra: ProfileCluster[] = []): { configs: Json[] } {
   const bootstrap = section('BootstrapConfigDump');
   const node = (bootstrap.bootstrap as { node: Json }).node;
   node.id = id.nodeId;
@@ -48,7 +52,7 @@ export function buildConfigDump(id: DumpIdentity, secrets: DumpSecrets): { confi
     ...(node.metadata as Json),
     CLUSTER_ID: id.clusterId, ISTIO_VERSION: id.istioVersion, NAMESPACE: id.namespace,
     MESH_ID: 'cluster.local', NETWORK: 'vm-network', WORKLOAD_NAME: id.name,
-    LABELS: { app: id.name, 'service.istio.io/canonical-name': id.name },
+    LABELS: id.labels ?? { app: id.name, 'service.istio.io/canonical-name': id.name },
   };
   node.user_agent_name = 'envoy';
   node.user_agent_build_version = {
@@ -58,11 +62,13 @@ export function buildConfigDump(id: DumpIdentity, secrets: DumpSecrets): { confi
   bootstrap.last_updated = id.lastUpdated;
 
   const eds = clone(fixtures().eds);
+  eds.dynamic_endpoint_configs = [...(eds.dynamic_endpoint_configs as Json[]), ...extra.map(loadAssignment)];
+  const drOf = new Map(extra.map((c) => [c.name, c.destinationRule]));
   const clusters = section('ClustersConfigDump');
   clusters.version_info = id.version;
   clusters.dynamic_active_clusters = (eds.dynamic_endpoint_configs as Json[]).map((e) => ({
     version_info: id.version,
-    cluster: synthCluster(String((e.endpoint_config as Json).cluster_name)),
+    cluster: synthCluster(String((e.endpoint_config as Json).cluster_name), drOf),
     last_updated: id.lastUpdated,
   }));
 
@@ -96,7 +102,7 @@ export function buildConfigDump(id: DumpIdentity, secrets: DumpSecrets): { confi
 
 const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
 
-function synthCluster(name: string): Json {
+function synthCluster(name: string, drOf: Map<string, string | undefined>): Json {
   const base: Json = { '@type': 'type.googleapis.com/envoy.config.cluster.v3.Cluster', name };
   if (name === 'BlackHoleCluster') return { ...base, type: 'STATIC', connect_timeout: '10s' };
   if (name.startsWith('Passthrough') || name.startsWith('InboundPassthrough')) {
@@ -110,9 +116,7 @@ function synthCluster(name: string): Json {
     circuit_breakers: { thresholds: [{ max_connections: 4294967295, max_pending_requests: 4294967295, max_requests: 4294967295, max_retries: 4294967295 }] },
     metadata: { filter_metadata: { istio: { services: [{ host, name: host?.split('.')[0], namespace: host?.split('.')[1] }] } } },
   };
-  if (host?.startsWith('reviews.')) {
-    (cluster.metadata as { filter_metadata: { istio: Json } }).filter_metadata.istio.config =
-      '/apis/networking.istio.io/v1/namespaces/default/destination-rule/reviews';
-  }
+  const dr = host?.startsWith('reviews.') ? '/apis/networking.istio.io/v1/namespaces/default/destination-rule/reviews' : drOf.get(name);
+  if (dr) (cluster.metadata as { filter_metadata: { istio: Json } }).filter_metadata.istio.config = dr;
   return cluster;
 }
