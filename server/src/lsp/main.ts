@@ -8,7 +8,14 @@ import { Session } from './session';
 const connection = createConnection(ProposedFeatures.all);
 
 // A bug must cost one answer, never the process (and with it every open document's diagnostics).
-process.on('uncaughtException', (e) => connection.console.error(`hybrid-mesh: uncaught: ${describeError(e)}`));
-process.on('unhandledRejection', (e) => connection.console.error(`hybrid-mesh: unhandled rejection: ${describeError(e)}`));
+const report = (what: string) => (e: unknown) => {
+  try {
+    connection.console.error(`hybrid-mesh: ${what}: ${describeError(e)}`);
+  } catch {
+    process.exit(1); // the connection itself is gone: nobody is left to serve
+  }
+};
+process.on('uncaughtException', report('uncaught exception'));
+process.on('unhandledRejection', report('unhandled rejection'));
 
 new Session(connection, createEngine({ logger: { error: (m) => connection.console.error(m) } })).listen();

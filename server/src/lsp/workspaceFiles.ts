@@ -14,8 +14,8 @@ export type FileListener = (uri: string, text: string | undefined) => void;
 export const WATCH_GLOB = '**/*.{yaml,yml}';
 
 const BATCH = 50;
-/** Files above this size are left to the editor (opened explicitly) rather than scanned. */
-const MAX_SCAN_BYTES = 8 * 1024 * 1024;
+/** The core does not check files above 16 MiB either; larger ones are left out of the scan. */
+const MAX_SCAN_BYTES = 16 * 1024 * 1024;
 
 export class WorkspaceFiles {
   private readonly listeners: FileListener[] = [];
