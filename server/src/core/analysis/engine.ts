@@ -42,7 +42,11 @@ export class Analysis {
   readonly index: WorkspaceIndex;
   private readonly byKind = new Map<string, Analyzer[]>();
   private readonly results = new Map<string, Result>();
-  private readonly subscribers = new MultiMap<string, string>();
+  /**
+   * Topic -> keys of the results that depend on it: the reverse of Result.topics, built on the
+   * first apply that can wake anybody (a cold start has nobody to wake, so it never pays for it).
+   */
+  private subscribers: MultiMap<string, string> | null = null;
   private readonly published = new Map<string, string>();
   /** Subjects re-checked by the last apply (for tests and the bench). */
   lastChecked = 0;
@@ -86,7 +90,10 @@ export class Analysis {
     }
     const toggled = this.index.drainToggled();
     if (wake) for (const t of toggled) topics.add(t);
-    for (const t of topics) for (const k of this.subscribers.get(t)) dirty.add(k);
+    if (wake) {
+      const subscribers = this.subscribersOf();
+      for (const t of topics) for (const k of subscribers.get(t)) dirty.add(k);
+    }
 
     for (const [key, delta] of keep) {
       if (dirty.has(key)) continue;
@@ -132,6 +139,15 @@ export class Analysis {
     return out;
   }
 
+  private subscribersOf(): MultiMap<string, string> {
+    if (!this.subscribers) {
+      const m = new MultiMap<string, string>();
+      for (const [key, r] of this.results) for (const t of r.topics) m.add(t, key);
+      this.subscribers = m;
+    }
+    return this.subscribers;
+  }
+
   private emit(e: Entry, topics: Set<string>): void {
     for (const t of topicsOf(e, (h, ns) => this.index.drHostKey(h, ns), this.index.rootNamespace)) topics.add(t);
   }
@@ -139,7 +155,7 @@ export class Analysis {
   private forget(key: string): void {
     const prev = this.results.get(key);
     if (!prev) return;
-    for (const t of prev.topics) this.subscribers.delete(t, key);
+    if (this.subscribers) for (const t of prev.topics) this.subscribers.delete(t, key);
     this.results.delete(key);
   }
 
@@ -161,6 +177,6 @@ export class Analysis {
     }
     const kept = findings.filter((f) => !suppressed(e.resource, f.code));
     this.results.set(e.key, { uri: e.resource.uri, findings: kept, topics });
-    for (const t of topics) this.subscribers.add(t, e.key);
+    if (this.subscribers) for (const t of topics) this.subscribers.add(t, e.key);
   }
 }

@@ -66,40 +66,43 @@ export const byPlace = (a: { resource: Resource }, b: { resource: Resource }): n
 
 export const POD_TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
 
+/**
+ * One workload, always built with the same property order: spreading a shared base and then
+ * overriding one of its keys leaves V8 with slow (dictionary) objects that every lookup pays for.
+ */
+function workload(r: Resource, ns: string, kind: WorkloadKind, labels: Labels, labelsPath: Path, serviceAccount: string | null,
+  network: string | null, address: string | null, ports: Record<string, number>, portsPath: Path, vm: boolean): Workload {
+  return { resource: r, namespace: ns, address, kind, labels, labelsPath, serviceAccount, network, ports, portsPath, vm };
+}
+
 /** Workloads a resource stands for: one for most kinds, one per endpoint for a ServiceEntry. */
 export function workloadsOf(r: Resource, ns: string): Workload[] {
   const spec = obj(r.value.spec);
-  const base = { resource: r, namespace: ns, address: null as string | null };
   if (r.kind === 'WorkloadEntry' && r.group === 'networking.istio.io') {
-    return [{ ...base, kind: 'WorkloadEntry', labels: strMap(spec.labels), labelsPath: ['spec', 'labels'],
-      serviceAccount: str(spec.serviceAccount), network: str(spec.network), address: str(spec.address),
-      ports: numMap(spec.ports), portsPath: ['spec', 'ports'], vm: true }];
+    return [workload(r, ns, 'WorkloadEntry', strMap(spec.labels), ['spec', 'labels'],
+      str(spec.serviceAccount), str(spec.network), str(spec.address), numMap(spec.ports), ['spec', 'ports'], true)];
   }
   if (r.kind === 'WorkloadGroup' && r.group === 'networking.istio.io') {
     const t = obj(spec.template);
-    return [{ ...base, kind: 'WorkloadGroup', labels: strMap(obj(spec.metadata).labels), labelsPath: ['spec', 'metadata', 'labels'],
-      serviceAccount: str(t.serviceAccount), network: str(t.network), ports: numMap(t.ports),
-      portsPath: ['spec', 'template', 'ports'], vm: true }];
+    return [workload(r, ns, 'WorkloadGroup', strMap(obj(spec.metadata).labels), ['spec', 'metadata', 'labels'],
+      str(t.serviceAccount), str(t.network), null, numMap(t.ports), ['spec', 'template', 'ports'], true)];
   }
   if (r.kind === 'ServiceEntry' && r.group === 'networking.istio.io') {
     return arr(spec.endpoints).map((e, i) => {
       const ep = obj(e);
-      return { ...base, kind: 'ServiceEntryEndpoint' as const, labels: strMap(ep.labels), labelsPath: ['spec', 'endpoints', i, 'labels'],
-        serviceAccount: str(ep.serviceAccount), network: str(ep.network), address: str(ep.address),
-        ports: numMap(ep.ports), portsPath: ['spec', 'endpoints', i, 'ports'], vm: true };
+      return workload(r, ns, 'ServiceEntryEndpoint', strMap(ep.labels), ['spec', 'endpoints', i, 'labels'],
+        str(ep.serviceAccount), str(ep.network), str(ep.address), numMap(ep.ports), ['spec', 'endpoints', i, 'ports'], true);
     });
   }
   if (r.group === '' && r.kind === 'Pod') {
-    return [{ ...base, kind: 'Pod', labels: r.labels, labelsPath: ['metadata', 'labels'],
-      serviceAccount: str(spec.serviceAccountName) ?? 'default', network: null, ports: containerPorts(spec),
-      portsPath: ['spec', 'containers'], vm: false }];
+    return [workload(r, ns, 'Pod', r.labels, ['metadata', 'labels'],
+      str(spec.serviceAccountName) ?? 'default', null, null, containerPorts(spec), ['spec', 'containers'], false)];
   }
   if (r.group === 'apps' && POD_TEMPLATE_KINDS.has(r.kind)) {
     const tpl = obj(spec.template);
     const podSpec = obj(tpl.spec);
-    return [{ ...base, kind: r.kind as WorkloadKind, labels: strMap(obj(tpl.metadata).labels), labelsPath: ['spec', 'template', 'metadata', 'labels'],
-      serviceAccount: str(podSpec.serviceAccountName) ?? 'default', network: null, ports: containerPorts(podSpec),
-      portsPath: ['spec', 'template', 'spec', 'containers'], vm: false }];
+    return [workload(r, ns, r.kind as WorkloadKind, strMap(obj(tpl.metadata).labels), ['spec', 'template', 'metadata', 'labels'],
+      str(podSpec.serviceAccountName) ?? 'default', null, null, containerPorts(podSpec), ['spec', 'template', 'spec', 'containers'], false)];
   }
   return [];
 }

@@ -13,7 +13,7 @@ export interface SelectorNearMiss {
   workload: Workload;
 }
 
-const RANK: Record<string, number> = { WorkloadGroup: 0, WorkloadEntry: 1, Deployment: 2, StatefulSet: 2, DaemonSet: 2, Pod: 3 };
+const RANK: Readonly<Record<string, number>> = { WorkloadGroup: 0, WorkloadEntry: 1, Deployment: 2, StatefulSet: 2, DaemonSet: 2, Pod: 3 };
 
 export function nearMissSelector(ctx: AnalysisContext, namespace: string, selector: Labels, pool?: Iterable<Workload>): SelectorNearMiss | undefined {
   let best: SelectorNearMiss | undefined;
@@ -29,10 +29,29 @@ export function nearMissSelector(ctx: AnalysisContext, namespace: string, select
     const value = w.labels[miss];
     if (value === undefined || !isNearMiss(selector[miss], value)) continue;
     const cand = { key: miss, typed: selector[miss], value, workload: w };
-    const rank = (RANK[w.kind] ?? 9) - (RANK[best?.workload.kind ?? ''] ?? 9);
-    if (!best || rank < 0 || (rank === 0 && byPlace(cand.workload, best.workload) < 0)) best = cand;
+    if (!best || before(cand, best) < 0) best = cand;
   }
   return best;
+}
+
+/**
+ * A total order on candidates, so the choice never depends on the order workloads were indexed
+ * in: kind rank, then place, then (endpoints of one ServiceEntry share a place) the labels path.
+ */
+export function before(a: SelectorNearMiss, b: SelectorNearMiss): number {
+  return (RANK[a.workload.kind] ?? 9) - (RANK[b.workload.kind] ?? 9) || byPlace(a.workload, b.workload)
+    || comparePaths(a.workload.labelsPath, b.workload.labelsPath) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+function comparePaths(a: Path, b: Path): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return String(x) < String(y) ? -1 : 1;
+  }
+  return a.length - b.length;
 }
 
 /** " ; did you mean `app: cart` (WorkloadGroup vm-cart)?" or '' */

@@ -47,12 +47,13 @@ interface PrefixMatch {
 }
 
 function analyzeRules(ctx: AnalysisContext, e: Entry, proto: 'http' | 'tcp' | 'tls', rules: unknown[], out: Finding[]): void {
-  const doc = e.resource.doc;
+  // The YAML Document is built on first access: only take it for a finding (see parse/chunk.ts).
+  const head = (path: Path) => headOf(e.resource.doc, path);
   const seen = new Map<string, number>();
   const prefixes: PrefixMatch[] = [];
   let catchAll = -1;
   const unreachable = (path: Path, ruleno: string, reason: string) =>
-    out.push(ctx.report('VirtualServiceUnreachableRule', { ruleno, reason }, e, path, { span: headOf(doc, path) }));
+    out.push(ctx.report('VirtualServiceUnreachableRule', { ruleno, reason }, e, path, { span: head(path) }));
   for (const [i, raw] of rules.entries()) {
     if (raw === null || typeof raw !== 'object') continue;
     const rule = obj(raw);
@@ -74,7 +75,7 @@ function analyzeRules(ctx: AnalysisContext, e: Entry, proto: 'http' | 'tcp' | 't
       const key = canonical(proto === 'http' ? withoutName(m) : m);
       const dup = seen.get(key);
       if (dup !== undefined) {
-        out.push(ctx.report('VirtualServiceIneffectiveMatch', { ruleno, matchno: matchName(proto, m, j), dupno: ruleName(proto, obj(rules[dup]), dup) }, e, matchPath, { span: headOf(doc, matchPath) }));
+        out.push(ctx.report('VirtualServiceIneffectiveMatch', { ruleno, matchno: matchName(proto, m, j), dupno: ruleName(proto, obj(rules[dup]), dup) }, e, matchPath, { span: head(matchPath) }));
         dead++;
         continue;
       }
@@ -92,7 +93,7 @@ function analyzeRules(ctx: AnalysisContext, e: Entry, proto: 'http' | 'tcp' | 't
     if (earlier) {
       out.push(ctx.report('VirtualServiceIneffectiveMatch', {
         ruleno: later.rule, matchno: `${later.match} of prefix ${later.prefix}`, dupno: `${earlier.match} of prefix ${earlier.prefix} on ${earlier.rule}`,
-      }, e, later.path, { span: headOf(doc, later.path) }));
+      }, e, later.path, { span: head(later.path) }));
     }
   }
 }

@@ -7,6 +7,7 @@ import type { Finding } from '../../diagnostics/finding';
 import { nameOf } from '../context';
 import { closest, selects } from '../labels';
 import { byPlace } from '../facts';
+import type { Entry } from '../workspaceIndex';
 import { spanOfPath } from '../../parse/pointer';
 
 const PRIVATE = /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/;
@@ -22,10 +23,16 @@ export const workloadEntryConsistency: Analyzer = {
     const r = e.resource;
     const netPath = r.kind === 'WorkloadEntry' ? ['spec', 'network'] : ['spec', 'template', 'network'];
     if (r.kind === 'WorkloadEntry' && Object.keys(w.labels).length > 0) {
-      for (const g of [...ctx.ofKind('WorkloadGroup', e.namespace)].sort(byPlace)) {
-        const gw = g?.workloads[0];
-        if (!gw || Object.keys(gw.labels).length === 0 || !selects(gw.labels, w.labels)) continue;
-                const pairs: Array<[string, string | null, string | null, (string | number)[]]> = [
+      // The first group in place order whose labels the entry carries (a scan, not a sort per entry).
+      let g: Entry | undefined;
+      for (const c of ctx.ofKind('WorkloadGroup', e.namespace)) {
+        const cw = c.workloads[0];
+        if (!cw || !selects(cw.labels, w.labels) || Object.keys(cw.labels).length === 0) continue;
+        if (!g || byPlace(c, g) < 0) g = c;
+      }
+      const gw = g?.workloads[0];
+      if (g && gw) {
+        const pairs: Array<[string, string | null, string | null, (string | number)[]]> = [
           ['network', w.network, gw.network, netPath],
           ['serviceAccount', w.serviceAccount, gw.serviceAccount, ['spec', 'serviceAccount']],
         ];
@@ -36,7 +43,6 @@ export const workloadEntryConsistency: Analyzer = {
             }));
           }
         }
-        break;
       }
     }
     const mesh = w.network || w.address ? ctx.meshNetworks() : null;
