@@ -6,6 +6,13 @@ import { SECTION, serverSettings } from './config';
 
 export const CLIENT_ID = 'hybridMesh';
 export const CLIENT_NAME = 'Hybrid Mesh';
+/** Workspace analysis settings (window scope), normalised by the server. */
+const ANALYSIS_SECTION = 'hybridMesh.analysis';
+
+function analysisSettings(): { enable: unknown; defaultNamespace: unknown } {
+  const c = vscode.workspace.getConfiguration(ANALYSIS_SECTION);
+  return { enable: c.get('enable'), defaultNamespace: c.get('defaultNamespace') };
+}
 
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -25,6 +32,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
         // Answer with normalized settings per scope, so the server never sees raw values.
         configuration: (params) =>
           params.items.map((item) => {
+            if (item.section === ANALYSIS_SECTION) return analysisSettings();
             if (item.section !== SECTION) return null;
             const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
             return serverSettings(scope);

@@ -8,6 +8,9 @@ import { registerLanguageCommands, type LanguageContext } from './commands';
 import { CLIENT_NAME, createLanguageClient } from './languageClient';
 import { ServerStatus } from './status';
 
+/** Must match SHOW_REFERENCES_COMMAND of the server's navigation handlers. */
+export const SHOW_REFERENCES_COMMAND = 'hybridMesh.showReferences';
+
 export function registerLanguageFeatures(context: vscode.ExtensionContext): LanguageContext {
   const output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
   const status = new ServerStatus();
@@ -40,7 +43,27 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext): Lang
       await start();
     },
   };
-  context.subscriptions.push(output, status, ...registerLanguageCommands(ctx), { dispose: () => void client?.dispose() });
+  context.subscriptions.push(output, status, ...registerLanguageCommands(ctx), showReferencesCommand(), { dispose: () => void client?.dispose() });
   void start();
   return ctx;
+}
+
+interface LspLocation {
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+/**
+ * The server's code lenses (who selects this WorkloadGroup, what this ServiceEntry selects) carry
+ * plain LSP values; VS Code's peek command needs its own types.
+ */
+function showReferencesCommand(): vscode.Disposable {
+  const pos = (p: { line: number; character: number }) => new vscode.Position(p.line, p.character);
+  return vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, (uri: string, at: { line: number; character: number }, locations: LspLocation[]) =>
+    vscode.commands.executeCommand(
+      'editor.action.showReferences',
+      vscode.Uri.parse(uri),
+      pos(at),
+      (locations ?? []).map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(pos(l.range.start), pos(l.range.end)))),
+    ));
 }

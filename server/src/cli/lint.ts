@@ -3,6 +3,7 @@ import type { CliCommand, CliIO } from './command';
 import { createEngine } from '../node/engine';
 import { formatLint } from './format';
 import { LINT_USAGE, parseLintArgs } from './lintArgs';
+import { crossFileAnalysis } from './lintAnalysis';
 import { lintInputs, readInputs } from './lintRun';
 
 async function run(argv: string[], io: CliIO): Promise<number> {
@@ -17,7 +18,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   }
   const { inputs, ioErrors } = await readInputs(parsed.args.paths, io.stdin);
   const engine = createEngine({ logger: { error: (m) => void io.stderr.write(`hybrid-mesh lint: ${m}\n`) } });
-  const outcome = lintInputs(engine, inputs);
+  const outcome = lintInputs(engine, inputs, crossFileAnalysis());
   io.stdout.write(formatLint(parsed.args.format, outcome.diagnostics));
   for (const e of ioErrors) io.stderr.write(`hybrid-mesh lint: ${e}\n`);
   for (const e of outcome.internalErrors) io.stderr.write(`hybrid-mesh lint: internal error in ${e}\n`);

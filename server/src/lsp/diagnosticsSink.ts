@@ -12,7 +12,9 @@ export interface Totals {
 
 export class DiagnosticsSink {
   private readonly layers = new Map<string, Map<string, Diagnostic[]>>();
-  private readonly published = new Map<string, { key: string; diagnostics: Diagnostic[] }>();
+  private readonly published = new Map<string, { key: string; diagnostics: Diagnostic[]; totals: Totals }>();
+  /** Running sums over `published` (kept per flush: a status update must not walk the workspace). */
+  private readonly sums: Totals = { errors: 0, warnings: 0 };
   private readonly dirty = new Set<string>();
 
   constructor(private readonly publish: Publish) {}
@@ -52,8 +54,18 @@ export class DiagnosticsSink {
       const key = JSON.stringify(diagnostics);
       const prev = this.published.get(uri);
       if (prev ? prev.key === key : diagnostics.length === 0) continue;
-      if (diagnostics.length === 0) this.published.delete(uri);
-      else this.published.set(uri, { key, diagnostics });
+      if (prev) {
+        this.sums.errors -= prev.totals.errors;
+        this.sums.warnings -= prev.totals.warnings;
+      }
+      if (diagnostics.length === 0) {
+        this.published.delete(uri);
+      } else {
+        const totals = count(diagnostics);
+        this.sums.errors += totals.errors;
+        this.sums.warnings += totals.warnings;
+        this.published.set(uri, { key, diagnostics, totals });
+      }
       this.publish(uri, diagnostics);
       sent++;
     }
@@ -63,13 +75,15 @@ export class DiagnosticsSink {
 
   /** Counts over everything currently published. */
   totals(): Totals {
-    const t = { errors: 0, warnings: 0 };
-    for (const { diagnostics } of this.published.values()) {
-      for (const d of diagnostics) {
-        if (d.severity === DiagnosticSeverity.Error) t.errors++;
-        else if (d.severity === DiagnosticSeverity.Warning) t.warnings++;
-      }
-    }
-    return t;
+    return { ...this.sums };
   }
+}
+
+function count(diagnostics: readonly Diagnostic[]): Totals {
+  const t = { errors: 0, warnings: 0 };
+  for (const d of diagnostics) {
+    if (d.severity === DiagnosticSeverity.Error) t.errors++;
+    else if (d.severity === DiagnosticSeverity.Warning) t.warnings++;
+  }
+  return t;
 }

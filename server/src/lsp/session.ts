@@ -5,7 +5,7 @@
 // `applyCrossFile` (its findings, merged with the per-file ones, pushed only where they changed).
 import {
   CodeActionKind, DidChangeWatchedFilesNotification, TextDocuments, TextDocumentSyncKind,
-  type Connection, type InitializeParams, type InitializeResult,
+  type Connection, type InitializeParams, type InitializeResult, type Position,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/diagnostics/finding';
@@ -15,7 +15,8 @@ import type { Engine, FileCheck } from '../node/engine';
 import { checkIsolated } from '../node/isolatedCheck';
 import { DEFAULT_SETTINGS, normalizeSettings, type HybridMeshSettings } from '../protocol/settings';
 import { StatusNotification, type StatusParams } from '../protocol/lspProtocol';
-import { toDiagnostic, type Positions } from './convert';
+import { toDiagnostic, type PositionResolver, type Positions } from './convert';
+import type { Analysis } from '../core/analysis/index';
 import { PerKeyDebouncer } from './debounce';
 import { DiagnosticsSink } from './diagnosticsSink';
 import { describeError, guard } from './guard';
@@ -24,6 +25,10 @@ import { completionsAt } from './handlers/completion';
 import { hoverAt } from './handlers/hover';
 import { documentSymbols } from './handlers/symbols';
 import { WATCH_GLOB, WorkspaceFiles } from './workspaceFiles';
+import { analysisActions, withAnalysisActions } from './handlers/analysisActions';
+import { definitions, lenses, mergeCompletions, mergeHover, references } from './handlers/navigation';
+import { ANALYSIS_SECTION, DEFAULT_ANALYSIS_SETTINGS, normalizeAnalysisSettings, type AnalysisSettings } from './analysisSettings';
+import { WorkspaceAnalysis, type AnalysisHost } from './workspaceAnalysis';
 
 /** Listener for per-file results of open documents: where workspace analysis plugs in. */
 export type FileCheckedListener = (check: FileCheck, document: TextDocument) => void;
@@ -31,7 +36,7 @@ export type FileCheckedListener = (check: FileCheck, document: TextDocument) => 
 export const FILE_LAYER = 'file';
 export const ANALYSIS_LAYER = 'analysis';
 
-export class Session {
+export class Session implements AnalysisHost {
   readonly documents = new TextDocuments(TextDocument);
   readonly sink: DiagnosticsSink;
   readonly workspace: WorkspaceFiles;
@@ -39,15 +44,32 @@ export class Session {
   private readonly checks = new Map<string, { version: number; check: FileCheck }>();
   private readonly settings = new Map<string, Promise<HybridMeshSettings>>();
   private readonly checkedListeners: FileCheckedListener[] = [];
+  /** Open documents whose validation is turned off (never checked on demand). */
+  private readonly unchecked = new Set<string>();
   private hasConfiguration = false;
   private canWatch = false;
   private folders: string[] = [];
   private checksRun = 0;
   private lastState: StatusParams['state'] = 'starting';
+  private canRefreshLenses = false;
+  private lensRefresh: NodeJS.Timeout | undefined;
+  readonly analysis: WorkspaceAnalysis;
 
   constructor(readonly connection: Connection, readonly engine: Engine) {
     this.sink = new DiagnosticsSink((uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }));
     this.workspace = new WorkspaceFiles((m) => connection.console.log(m));
+    this.analysis = new WorkspaceAnalysis(this);
+  }
+
+  log(message: string): void {
+    this.connection.console.log(message);
+  }
+
+  /** Findings changed somewhere: code lens counts may be stale (refreshed once typing pauses). */
+  analysisChanged(): void {
+    if (!this.canRefreshLenses) return;
+    clearTimeout(this.lensRefresh);
+    this.lensRefresh = setTimeout(() => void this.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined), 300);
   }
 
   onFileChecked(l: FileCheckedListener): void {
@@ -62,6 +84,7 @@ export class Session {
     c.onDidChangeConfiguration(guard(log, 'didChangeConfiguration', undefined, () => {
       this.settings.clear();
       for (const d of this.documents.all()) this.debouncer.schedule(d.uri, 0);
+      void this.analysisSettings().then((a) => this.analysis.updateSettings(a));
     }));
     c.onDidChangeWatchedFiles((p) => void this.workspace.changed(p.changes).then(
       () => this.sendStatus(this.lastState),
@@ -76,27 +99,52 @@ export class Session {
       this.debouncer.cancel(e.document.uri);
       this.engine.forget(e.document.uri);
       this.checks.delete(e.document.uri);
+      this.unchecked.delete(e.document.uri);
       this.settings.delete(e.document.uri);
       this.sink.set(FILE_LAYER, e.document.uri, []);
+      this.analysis.closed(e.document.uri);
       this.publish();
     }));
     c.onHover(guard(log, 'hover', null, (p) => {
       const doc = this.documents.get(p.textDocument.uri);
-      return doc ? hoverAt(doc, doc.offsetAt(p.position), this.engine) : null;
+      if (!doc) return null;
+      this.fresh(doc);
+      const offset = doc.offsetAt(p.position);
+      return mergeHover(hoverAt(doc, offset, this.engine), this.analysis.current, doc.uri, offset);
     }));
     c.onCompletion(guard(log, 'completion', [], (p) => {
       const doc = this.documents.get(p.textDocument.uri);
-      return doc ? completionsAt(doc, doc.offsetAt(p.position), this.engine) : [];
+      if (!doc) return [];
+      this.fresh(doc);
+      const offset = doc.offsetAt(p.position);
+      return mergeCompletions(completionsAt(doc, offset, this.engine), this.analysis.current, doc.uri, offset, doc.getText(), doc);
     }));
     c.onCodeAction(guard(log, 'codeAction', [], (p) => {
       const doc = this.documents.get(p.textDocument.uri);
-      return doc ? codeActionsFor(doc, p, this.checks.get(doc.uri)?.version) : [];
+      if (!doc) return [];
+      this.fresh(doc);
+      const a = this.analysis.current;
+      const version = this.checks.get(doc.uri)?.version;
+      if (!a || version !== doc.version) return codeActionsFor(doc, p, version);
+      return withAnalysisActions(doc, p, version, analysisActions(a, doc.uri, p.context.diagnostics, (u) => this.analysis.textOf(u), (u) => this.analysis.positionsOf(u)));
+    }));
+    c.onDefinition(guard(log, 'definition', [], (p) => this.navigate(p.textDocument.uri, p.position, definitions)));
+    c.onReferences(guard(log, 'references', [], (p) => this.navigate(p.textDocument.uri, p.position, references)));
+    c.onCodeLens(guard(log, 'codeLens', [], (p) => {
+      const doc = this.documents.get(p.textDocument.uri);
+      const a = this.analysis.current;
+      if (!doc || !a) return [];
+      this.fresh(doc);
+      return lenses(a, doc.uri, doc, (u) => this.analysis.positionsOf(u));
     }));
     c.onDocumentSymbol(guard(log, 'documentSymbol', [], (p) => {
       const doc = this.documents.get(p.textDocument.uri);
       return doc ? documentSymbols(doc, this.resourcesOf(doc)) : [];
     }));
-    c.onShutdown(() => this.debouncer.dispose());
+    c.onShutdown(() => {
+      this.debouncer.dispose();
+      clearTimeout(this.lensRefresh);
+    });
     this.documents.listen(c);
     c.listen();
   }
@@ -104,6 +152,7 @@ export class Session {
   private initialize(p: InitializeParams): InitializeResult {
     this.hasConfiguration = !!p.capabilities.workspace?.configuration;
     this.canWatch = !!p.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    this.canRefreshLenses = !!p.capabilities.workspace?.codeLens?.refreshSupport;
     this.folders = (p.workspaceFolders ?? []).map((f) => f.uri);
     if (this.folders.length === 0 && p.rootUri) this.folders = [p.rootUri];
     return {
@@ -112,6 +161,9 @@ export class Session {
         hoverProvider: true,
         completionProvider: { triggerCharacters: [':', ' '] },
         documentSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: 'hybrid-mesh' },
@@ -124,12 +176,38 @@ export class Session {
     }
     this.sendStatus('ready');
     // Off the request path: the scan yields between batches.
+    const settings = this.analysisSettings();
     setImmediate(() => {
       void this.workspace.scan(this.folders).then(
-        () => this.sendStatus(this.lastState),
+        async () => {
+          this.analysis.updateSettings(await settings);
+          this.analysis.scanFinished();
+          this.sendStatus(this.lastState);
+        },
         (e) => this.connection.console.error(`workspace scan failed: ${describeError(e)}`),
       );
     });
+  }
+
+  private analysisSettings(): Promise<AnalysisSettings> {
+    if (!this.hasConfiguration) return Promise.resolve(DEFAULT_ANALYSIS_SETTINGS);
+    return this.connection.workspace.getConfiguration({ section: ANALYSIS_SECTION }).then(normalizeAnalysisSettings, () => DEFAULT_ANALYSIS_SETTINGS);
+  }
+
+  /** An open document whose last check is older than its text is checked now (request offsets must match the index). */
+  private fresh(doc: TextDocument): void {
+    const c = this.checks.get(doc.uri);
+    if (c ? c.version === doc.version : this.unchecked.has(doc.uri)) return;
+    this.debouncer.cancel(doc.uri);
+    this.runCheck(doc);
+  }
+
+  private navigate<T>(uri: string, position: Position, find: (a: Analysis, uri: string, offset: number, resolve: PositionResolver) => T[]): T[] {
+    const doc = this.documents.get(uri);
+    const a = this.analysis.current;
+    if (!doc || !a) return [];
+    this.fresh(doc);
+    return find(a, uri, doc.offsetAt(position), (u) => this.analysis.positionsOf(u));
   }
 
   private settingsFor(uri: string): Promise<HybridMeshSettings> {
@@ -149,11 +227,13 @@ export class Session {
     void this.settingsFor(uri).then((s) => {
       if (this.documents.get(uri)?.version !== doc.version) return; // a newer edit is scheduled
       if (!s.validation.enable) {
+        this.unchecked.add(uri);
         this.checks.delete(uri);
         this.sink.set(FILE_LAYER, uri, []);
         this.publish('disabled');
         return;
       }
+      this.unchecked.delete(uri);
       this.runCheck(doc);
     });
   }

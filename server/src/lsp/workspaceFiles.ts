@@ -53,7 +53,7 @@ export class WorkspaceFiles {
       if (!p) return;
       const st = await fs.stat(p);
       if (!st.isFile() || st.size > MAX_SCAN_BYTES) return;
-      // Nobody listens yet (no workspace analysis): knowing the file is enough; skip reading it.
+      // Without a listener (no workspace analysis) knowing the file is enough; skip reading it.
       if (this.listeners.length === 0) {
         this.known.add(uri);
         return;

@@ -4,7 +4,7 @@
 const assert = require('node:assert/strict');
 const vscode = require('vscode');
 const pending = require('./pending');
-const { open, waitForDiagnostics, codeOf, rangeOf, activateExtension, workspaceUri } = require('./helpers');
+const { open, waitForDiagnostics, waitForAnalysis, codeOf, rangeOf, activateExtension, workspaceUri } = require('./helpers');
 
 function skipIfPending(ctx, feature) {
   if (!pending[feature]) return;
@@ -48,6 +48,7 @@ describe('language features', () => {
 
   it('go to definition on a route subset jumps to the DestinationRule subset', async function () {
     skipIfPending(this, 'definition');
+    await waitForAnalysis();
     const doc = await open('mesh/reviews-virtualservice.yaml');
     assert.equal(doc.lineAt(12).text, '        subset: v2');
     const locs = await vscode.commands.executeCommand('vscode.executeDefinitionProvider', doc.uri, new vscode.Position(12, 17));

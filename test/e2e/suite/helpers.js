@@ -51,4 +51,12 @@ async function activateExtension() {
   return ext;
 }
 
-module.exports = { EXTENSION_ID, workspaceUri, open, waitForDiagnostics, codeOf, rangeOf, describe, activateExtension };
+/**
+ * Resolves once the server's workspace analysis has run: the planted selector typo in
+ * analysis/cart-vms-typo.yaml (a file no test opens before this) has its HM4001.
+ */
+function waitForAnalysis() {
+  return waitForDiagnostics(workspaceUri('analysis/cart-vms-typo.yaml'), (l) => l.some((d) => codeOf(d) === 'HM4001'));
+}
+
+module.exports = { EXTENSION_ID, workspaceUri, open, waitForDiagnostics, waitForAnalysis, codeOf, rangeOf, describe, activateExtension };

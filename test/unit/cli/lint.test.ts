@@ -20,6 +20,15 @@ spec:
   trafficPolicy:
     tls:
       mode: ISTIO_MUTUAL
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: reviews
+  namespace: shop
+spec:
+  ports:
+  - {name: http, port: 9080}
 `;
 const BAD = CLEAN.replace('  host: reviews', '  hostt: reviews');
 const LIST = '- a\n- b\n';

@@ -182,6 +182,12 @@ describe('editor features (stdio)', () => {
       diagnostics: [d],
       isPreferred: true,
       edit: { changes: { [u]: [{ range: d.range, newText: 'ISTIO_MUTUAL' }] } },
+    }, {
+      // every diagnostic on a resource can be silenced there (the per-file check honours it too)
+      title: 'Suppress HM2006 on DestinationRule reviews',
+      kind: 'quickfix',
+      diagnostics: [d],
+      edit: { changes: { [u]: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, newText: '  annotations: {galley.istio.io/analyze-suppress: "HM2006"}\n' }] } },
     }]);
     const none = await s.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: u }, range: d.range, context: { diagnostics: [{ ...d, data: undefined }] } });
     assert.deepEqual(none, []);
