@@ -6,12 +6,15 @@ import { celEnv, CelScalar, parse, plan, type CelInput, type CelResult } from '@
 import { strings } from '@bufbuild/cel/ext';
 import { k8sUrlFuncs } from './k8sUrl';
 import { goConvertFuncs } from './goConvert';
+import { cachedRe2 } from './regexCache';
+import { selfFieldsOf, type SelfField } from './selfFields';
 
 type Expr = ReturnType<typeof parse>['expr'];
 
 export const celRuleEnv = celEnv({
   variables: { self: CelScalar.DYN, oldSelf: CelScalar.DYN },
   funcs: [...strings, ...k8sUrlFuncs, ...goConvertFuncs],
+  re2: cachedRe2,
 });
 
 // Calls the planner evaluates itself (logic, ternary, index) rather than through the function table.
@@ -30,6 +33,8 @@ export interface CompiledRule {
   readonly functions: readonly string[];
   /** Macros as written (has, all, exists, exists_one, map, filter). */
   readonly macros: readonly string[];
+  /** The only fields of `self` the rule reads, when it never uses `self` whole (see selfFields.ts). */
+  readonly selfFields?: readonly SelfField[];
 }
 
 const cache = new Map<string, CompiledRule>();
@@ -62,6 +67,7 @@ function compileUncached(rule: string): CompiledRule {
     selfPaths: dedupePaths(facts.selfPaths),
     functions: [...facts.functions].sort(),
     macros: [...macros].sort(),
+    selfFields: selfFieldsOf(parsed.expr),
   };
   const unknown = base.functions.filter((f) => !PLANNER_BUILTINS.has(f) && !celRuleEnv.funcs.find(f));
   if (unknown.length) return { ...base, error: `undeclared reference to '${unknown[0]}'` };

@@ -4,8 +4,10 @@
 import { isCelError, isCelList, isCelMap, type CelInput, type CelValue } from '@bufbuild/cel';
 import type { Path, PathSegment } from '../model/resource';
 import { compileRule, type CompiledRule } from './compile';
-import { exceedsBounds, isPlainObject, matchesType, toCelValue, type SchemaNode } from './values';
+import { celHasField, exceedsBounds, isPlainObject, matchesType, toCelValue, type SchemaNode } from './values';
 import { parseRuleFieldPath } from './fieldPath';
+import { MISS, memoEnabled, memoKey, ResultMemo } from './memo';
+import type { SelfField } from './selfFields';
 
 export interface CelViolation {
   /** Where the API server reports it: the node that declares the rule (plus the rule's fieldPath). */
@@ -25,6 +27,8 @@ interface RuleSpec {
   messageExpression: CompiledRule | undefined;
   fieldPath: { segments: string[]; text: string } | undefined;
   fieldPathError: string | undefined;
+  /** Program results by `self` value at this rule site. */
+  memo: ResultMemo;
 }
 
 /** Schema nodes that have rules at or below them; everything else is never visited. */
@@ -72,6 +76,7 @@ function ruleSpec(r: Record<string, unknown>): RuleSpec {
     messageExpression: typeof r.messageExpression === 'string' && r.messageExpression !== '' ? compileRule(r.messageExpression) : undefined,
     fieldPath: fp && 'segments' in fp ? fp : undefined,
     fieldPathError: fp && 'error' in fp ? fp.error : undefined,
+    memo: new ResultMemo(),
   };
 }
 
@@ -79,21 +84,66 @@ function ruleSpec(r: Record<string, unknown>): RuleSpec {
 export function evaluateCelRules(schema: object, value: unknown): CelViolation[] {
   const out: CelViolation[] = [];
   const plan = planFor(schema as SchemaNode);
-  if (plan) walk(plan, value, undefined, [], '', out);
+  if (plan) walk(plan, value, undefined, null, out);
   return out;
 }
 
-const childText = (base: string, key: string) => (base ? `${base}.${key}` : key);
+/**
+ * Memo key of an object for a rule that reads only `fields` of it: presence of has()-only
+ * fields, the value of the others (undefined when one of those values cannot be keyed).
+ */
+function projectionKey(schema: SchemaNode, value: Record<string, unknown>, fields: readonly SelfField[]): string | undefined {
+  const parts: (string | number)[] = [];
+  for (const f of fields) {
+    const present = celHasField(schema, value, f.field);
+    if (f.presenceOnly || !present) parts.push(present ? 1 : 0);
+    else {
+      const k = memoKey(value[f.field]);
+      if (k === undefined) return undefined;
+      parts.push(k);
+    }
+  }
+  return `p${JSON.stringify(parts)}`;
+}
 
-function walk(node: PlanNode, value: unknown, cel: CelValue | undefined, path: PathSegment[], text: string, out: CelViolation[]): void {
+/**
+ * Where the walk is, as a chain to the root: paths and their kubectl text are built only for a
+ * violation (most nodes have none, and building them for every node was most of the garbage).
+ */
+interface At {
+  readonly up: At | null;
+  readonly seg: PathSegment;
+  /** How kubectl prints the step: `.field`, `[index]`, `[mapKey]`. */
+  readonly form: 'field' | 'index' | 'key';
+}
+
+function pathOf(at: At | null): PathSegment[] {
+  const out: PathSegment[] = [];
+  for (let a = at; a; a = a.up) out.push(a.seg);
+  return out.reverse();
+}
+
+function textOf(at: At | null): string {
+  if (!at) return '';
+  const base = textOf(at.up);
+  if (at.form === 'field') return base ? `${base}.${at.seg}` : String(at.seg);
+  return `${base}[${at.seg}]`;
+}
+
+function walk(node: PlanNode, value: unknown, cel: CelValue | undefined, at: At | null, out: CelViolation[]): void {
   if (value === undefined || (value === null && node.schema.nullable !== true)) return;
   // A value of the wrong type gets a schema error; its rules cannot run meaningfully.
   if (!matchesType(node.schema, value)) return;
   if (node.rules.length && !exceedsBounds(node.schema, value)) {
-    const self = cel ?? (toCelValue(node.schema, value) as CelValue);
-    cel = self;
+    // The CEL value is built only when some rule has not seen this value before.
+    const memo = memoEnabled();
+    let whole: string | undefined | null = null;
+    const wholeKey = () => (whole === null ? (whole = memoKey(value)) : whole);
+    const self = () => (cel ??= toCelValue(node.schema, value) as CelValue);
     for (const spec of node.rules) {
-      const v = check(spec, self, value, path, text);
+      const fields = spec.compiled.selfFields;
+      const key = !memo ? undefined : fields && isPlainObject(value) ? projectionKey(node.schema, value, fields) : wholeKey();
+      const v = check(spec, self, key, value, at);
       if (v) out.push(v);
     }
   }
@@ -101,48 +151,56 @@ function walk(node: PlanNode, value: unknown, cel: CelValue | undefined, path: P
     if (!node.items) return;
     for (let i = 0; i < value.length; i++) {
       const child = cel && isCelList(cel) ? cel.get(i) : undefined;
-      walk(node.items, value[i], child, [...path, i], `${text}[${i}]`, out);
+      walk(node.items, value[i], child, { up: at, seg: i, form: 'index' }, out);
     }
     return;
   }
   if (!isPlainObject(value)) return;
   const childCel = (k: string) => (cel && isCelMap(cel) ? cel.get(k) : undefined);
   for (const [k, sub] of node.props) {
-    if (Object.prototype.hasOwnProperty.call(value, k)) walk(sub, value[k], childCel(k), [...path, k], childText(text, k), out);
+    if (Object.prototype.hasOwnProperty.call(value, k)) walk(sub, value[k], childCel(k), { up: at, seg: k, form: 'field' }, out);
   }
   if (node.additional) {
     const declared = isPlainObject(node.schema.properties) ? node.schema.properties : {};
     for (const k of Object.keys(value)) {
-      if (!Object.prototype.hasOwnProperty.call(declared, k)) walk(node.additional, value[k], childCel(k), [...path, k], `${text}[${k}]`, out);
+      if (!Object.prototype.hasOwnProperty.call(declared, k)) walk(node.additional, value[k], childCel(k), { up: at, seg: k, form: 'key' }, out);
     }
   }
 }
 
-function check(spec: RuleSpec, self: CelValue, value: unknown, path: PathSegment[], text: string): CelViolation | undefined {
+function check(spec: RuleSpec, selfOf: () => CelValue, key: string | undefined, value: unknown, at: At | null): CelViolation | undefined {
   const c = spec.compiled;
   if (c.transition) return undefined;
   const name = spec.message ?? c.rule.trim();
-  // fieldPaths are only worked out for a violation: most rules pass.
+  // Paths and fieldPaths are only worked out for a violation: most rules pass.
+  const path = () => pathOf(at);
+  const text = () => textOf(at);
   const violation = (message: string, reason: CelViolation['reason']): CelViolation =>
-    ({ path, pathText: text, rule: c.rule, message, fieldPaths: fieldPathsOf(c, value, path), reason });
+    ({ path: path(), pathText: text(), rule: c.rule, message, fieldPaths: fieldPathsOf(c, value, path()), reason });
   if (c.error || !c.program) return violation(`compilation failed: ${c.error ?? 'unknown'} for rule: ${name}`, 'compile-error');
   if (spec.fieldPathError) return violation(`invalid fieldPath: ${spec.fieldPathError} for rule: ${name}`, 'compile-error');
   let r: unknown;
-  try {
-    r = c.program({ self: self as CelInput });
-  } catch (e) {
-    // The library reports errors as values; anything thrown (a stack overflow) still rejects.
-    return violation(`${(e as Error).message} evaluating rule: ${name}`, 'runtime-error');
+  const known = key === undefined ? MISS : spec.memo.get(key);
+  if (known !== MISS) r = known;
+  else {
+    try {
+      r = c.program({ self: selfOf() as CelInput });
+    } catch (e) {
+      // The library reports errors as values; anything thrown (a stack overflow) still rejects.
+      return violation(`${(e as Error).message} evaluating rule: ${name}`, 'runtime-error');
+    }
+    if (key !== undefined) spec.memo.set(key, r);
   }
   if (isCelError(r)) return violation(`${runtimeText(r.message)} evaluating rule: ${name}`, 'runtime-error');
   if (typeof r !== 'boolean') return violation(`rule evaluated to ${typeof r}, not bool: ${name}`, 'runtime-error');
   if (r) return undefined;
-  const v = violation(messageOf(spec, self), 'failed');
+  const v = violation(messageOf(spec, selfOf()), 'failed');
   if (spec.fieldPath) {
     // The API server reports the error at the rule's fieldPath, below the node that declares it.
     const fp = spec.fieldPath;
-    v.path = [...path, ...fp.segments];
-    v.pathText = fp.text.startsWith('[') || !text ? `${text}${fp.text}` : `${text}.${fp.text}`;
+    v.path = [...path(), ...fp.segments];
+    const base = text();
+    v.pathText = fp.text.startsWith('[') || !base ? `${base}${fp.text}` : `${base}.${fp.text}`;
     if (!v.fieldPaths.some((p) => samePath(p, v.path))) v.fieldPaths.push(v.path);
   }
   return v;

@@ -71,15 +71,25 @@ export function toCelValue(schema: SchemaNode | undefined, v: unknown): CelInput
   return v as CelInput;
 }
 
-function toCelObject(schema: SchemaNode, v: Record<string, unknown>): CelMap {
+/** The schema of field `k` of an object under `schema` (declared, else additionalProperties). */
+function fieldSchema(schema: SchemaNode, k: string): SchemaNode | undefined {
   const props = schema.properties as Record<string, SchemaNode> | undefined;
-  const extra = isPlainObject(schema.additionalProperties) ? (schema.additionalProperties as SchemaNode) : undefined;
+  if (props && Object.prototype.hasOwnProperty.call(props, k)) return props[k];
+  return isPlainObject(schema.additionalProperties) ? (schema.additionalProperties as SchemaNode) : undefined;
+}
+
+/** Whether the CEL map of object `v` under `schema` has field `k` (what `has(self.k)` sees). */
+export function celHasField(schema: SchemaNode, v: Record<string, unknown>, k: string): boolean {
+  if (!Object.prototype.hasOwnProperty.call(v, k)) return false;
+  const x = v[k];
+  if (x === undefined) return false;
+  return x !== null || fieldSchema(schema, k)?.nullable === true;
+}
+
+function toCelObject(schema: SchemaNode, v: Record<string, unknown>): CelMap {
   const m = new Map<string, CelInput>();
-  for (const [k, x] of Object.entries(v)) {
-    const sub = props && Object.prototype.hasOwnProperty.call(props, k) ? props[k] : extra;
-    if (x === null && !(sub?.nullable === true)) continue;
-    if (x === undefined) continue;
-    m.set(k, toCelValue(sub, x));
+  for (const k of Object.keys(v)) {
+    if (celHasField(schema, v, k)) m.set(k, toCelValue(fieldSchema(schema, k), v[k]));
   }
   return celMap(m);
 }

@@ -80,25 +80,38 @@ export function checkDocument(deps: CheckDeps, value: unknown, hasErrors: boolea
       if (cel) family(deps, 'CEL', ctx, out, () => celFindings(ctx, cel(schema, v)));
       // The API server calls Istio's validating webhook only for objects its schema admits.
       const admitted = !ctx.hasErrors && !out.slice(before).some((f) => f.severity === 'error');
-      if (admitted) family(deps, 'admission', ctx, out, () => admissionFindings(resourceFor(ctx, doc())));
+      if (admitted) family(deps, 'admission', ctx, out, () => admissionFindings(resourceFor(ctx, doc)));
     }
   }
   return finish(out, v);
 }
 
-/** The document as a Resource for rule families that take one (chunk-relative, no uri yet). */
-function resourceFor(ctx: DocContext, doc: Document): Resource {
+/**
+ * The document as a Resource for rule families that take one (chunk-relative, no uri yet). The
+ * `yaml` Document (and the document span) are built only when a rule reports something: most
+ * documents pass, and building the Document costs more than every check together.
+ */
+function resourceFor(ctx: DocContext, doc: () => Document): Resource {
   const meta = (ctx.value.metadata && typeof ctx.value.metadata === 'object' ? ctx.value.metadata : {}) as Record<string, unknown>;
   const strings = (x: unknown): Record<string, string> =>
     Object.fromEntries(Object.entries(x && typeof x === 'object' ? x : {}).filter(([, w]) => typeof w === 'string')) as Record<string, string>;
-  const r = doc.contents?.range;
-  return {
-    uri: '', docIndex: -1, span: { start: r?.[0] ?? 0, end: r?.[2] ?? 0 },
+  const r: Omit<Resource, 'doc' | 'span'> = {
+    uri: '', docIndex: -1,
     apiVersion: ctx.apiVersion, group: ctx.group, version: ctx.version, kind: ctx.kind,
     name: ctx.ref.name, namespace: ctx.ref.namespace,
     labels: strings(meta.labels), annotations: strings(meta.annotations),
-    value: ctx.value, doc: doc as Resource['doc'],
+    value: ctx.value,
   };
+  return Object.defineProperties(r, {
+    doc: { enumerable: true, get: () => doc() as Resource['doc'] },
+    span: {
+      enumerable: true,
+      get() {
+        const range = doc().contents?.range;
+        return { start: range?.[0] ?? 0, end: range?.[2] ?? 0 };
+      },
+    },
+  }) as Resource;
 }
 
 /** Suppression applied, in source order (editors and the CLI list findings top to bottom). */

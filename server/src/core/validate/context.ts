@@ -6,6 +6,8 @@ import type { Path } from '../model/resource';
 import type { ResourceRef } from '../diagnostics/finding';
 import type { Span } from '../text/span';
 import { documentHead, spanOfPath } from '../parse/pointer';
+import { fastSourceOf } from '../parse/chunk';
+import { fastLocator, type FastLocator } from '../parse/fast-locate';
 
 export interface DocContext {
   value: Record<string, unknown>;
@@ -30,9 +32,19 @@ export function makeContext(
     name: typeof meta.name === 'string' ? meta.name : '',
     namespace: typeof meta.namespace === 'string' ? meta.namespace : null,
   };
+  // Spans of keys and scalars come from the fast reader's positions when it read the document;
+  // the `yaml` Document is built only for what they cannot tell (identical spans either way).
+  let locator: FastLocator | undefined | null = null;
+  const locate = () => {
+    if (locator === null) {
+      const text = fastSourceOf(value);
+      locator = text === undefined ? undefined : fastLocator(text);
+    }
+    return locator;
+  };
   return {
     value, ...typeMeta, ref, hasErrors,
-    span: (path, part = 'value') => spanOfPath(doc(), path, part),
-    head: () => documentHead(doc()),
+    span: (path, part = 'value') => locate()?.span(path, part) ?? spanOfPath(doc(), path, part),
+    head: () => locate()?.head() ?? documentHead(doc()),
   };
 }
