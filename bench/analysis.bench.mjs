@@ -82,7 +82,8 @@ for (const n of NS) {
   globalThis.gc?.();
   const analysis = core.createAnalysis();
   t0 = now();
-  analysis.apply(parsed.map((f) => ({ uri: f.uri, resources: f.resources })));
+  // With the file texts, as the language server and the CLI hand them over (spans without Documents).
+  analysis.apply(parsed.map((f) => ({ uri: f.uri, resources: f.resources, text: f.text })));
   const coldMs = ms(t0);
   const base = validateMs ?? parseMs;
   console.log(`resources=${resourceCount} cold parse=${Math.round(parseMs)} ms` +
@@ -93,7 +94,7 @@ for (const n of NS) {
   {
     const times = {};
     const timed = core.allAnalyzers.map((a) => ({ ...a, check(e, ctx) { const t = performance.now(); try { return a.check(e, ctx); } finally { times[a.name] = (times[a.name] ?? 0) + performance.now() - t; } } }));
-    const input = parsed.map((f) => ({ uri: f.uri, resources: f.resources }));
+    const input = parsed.map((f) => ({ uri: f.uri, resources: f.resources, text: f.text }));
     globalThis.gc?.();
     t0 = now();
     new core.Analysis([]).apply(input);
@@ -168,7 +169,7 @@ for (const n of NS) {
     const t = now();
     const resources = reparse(uri, text);
     const t1 = now();
-    const out = analysis.apply([{ uri, resources }]);
+    const out = analysis.apply([{ uri, resources, text }]);
     total.push(ms(t));
     applyOnly.push(ms(t1));
     checked.push(analysis.lastChecked);
@@ -195,6 +196,8 @@ for (const n of NS) {
   console.log(`  resources re-checked per edit: p50=${pct(checked, 50)} max=${Math.max(...checked)} (of ${resourceCount}); files with changed findings: max=${Math.max(...changedFiles)}`);
 
   // ---- incremental == cold ----
+  // The cold side gets no texts: spans then come from the yaml Documents, so this also checks
+  // that the text-based spans are the same.
   const cold = core.createAnalysis();
   cold.apply([...current].map(([uri, c]) => ({ uri, resources: core.resourcesOf(core.parseYamlFile(uri, c.text)) })));
   const a = JSON.stringify([...analysis.allFindings()].sort(([x], [y]) => x.localeCompare(y)));

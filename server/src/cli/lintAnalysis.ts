@@ -6,11 +6,14 @@ import type { Finding } from '../core/diagnostics/finding';
 import type { CrossFileHook } from './lintRun';
 
 export function crossFileAnalysis(options: IndexOptions = {}): CrossFileHook {
-  return (checks) => {
+  return (checks, inputs) => {
     const analysis = createAnalysis(options);
+    // The text lets the analysis find spans without building YAML documents.
+    const textOf = new Map(inputs.map((i) => [i.uri, i.text]));
     // A file named twice is analysed once (its resources would otherwise replace themselves).
     const seen = new Set<string>();
-    const changes = checks.filter((c) => !seen.has(c.uri) && seen.add(c.uri)).map((c) => ({ uri: c.uri, resources: c.resources }));
+    const changes = checks.filter((c) => !seen.has(c.uri) && seen.add(c.uri))
+      .map((c) => ({ uri: c.uri, resources: c.resources, text: textOf.get(c.uri) }));
     const out: Finding[] = [];
     for (const findings of analysis.apply(changes).values()) out.push(...findings);
     return out;

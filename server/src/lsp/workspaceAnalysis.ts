@@ -142,7 +142,8 @@ export class WorkspaceAnalysis {
   private flush(): void {
     const analysis = this.analysis;
     if (!this.scanned || !analysis || this.pending.size === 0) return;
-    const changes = [...this.pending].map((uri) => ({ uri, resources: this.resources.get(uri) ?? null }));
+    // The text the resources came from lets the analysis find spans without YAML documents.
+    const changes = [...this.pending].map((uri) => ({ uri, resources: this.resources.get(uri) ?? null, text: this.textOf(uri) }));
     this.pending.clear();
     const t0 = performance.now();
     let out: Map<string, Finding[]>;
@@ -176,7 +177,7 @@ export class WorkspaceAnalysis {
       for (const uri of new Set([...this.disk.keys(), ...this.openText.keys()])) {
         let res = this.resources.get(uri);
         if (!res) this.resources.set(uri, (res = this.check(uri, this.textOf(uri)!)));
-        changes.push({ uri, resources: res });
+        changes.push({ uri, resources: res, text: this.textOf(uri) });
       }
       const t0 = performance.now();
       try {

@@ -32,6 +32,23 @@ for (const a of allAnalyzers) {
   });
 }
 
+// Spans found from the file text (FileChange.text) must be the ones the yaml Documents give.
+test('every fixture gives the same findings with and without the file texts', () => {
+  for (const d of [dir, `${dir}-istioctl`]) {
+    for (const name of fs.readdirSync(d).filter((f) => f.endsWith('.yaml'))) {
+      const fx = parseFixture(fs.readFileSync(path.join(d, name), 'utf8'));
+      const run = (withText: boolean) => {
+        const analysis = new Analysis(allAnalyzers);
+        analysis.apply(fx.files.map((f) => ({ uri: f.uri, resources: resourcesOf(parseYamlFile(f.uri, f.text)), ...(withText ? { text: f.text } : {}) })));
+        return fx.files.map((f) => analysis.findingsOf(f.uri));
+      };
+      const withText = run(true);
+      assert.ok(withText.flat().length > 0, `${name} has findings`);
+      assert.deepEqual(withText, run(false), name);
+    }
+  }
+});
+
 test('annotate is the inverse of parseFixture', () => {
   const source = fs.readFileSync(path.join(dir, 'virtualServiceRefs.yaml'), 'utf8');
   const { fx, actual } = analyzeFixture(source, allAnalyzers.find((a) => a.name === 'virtualServiceRefs')!);

@@ -10,7 +10,10 @@ export class Workspace {
   readonly analysis: Analysis;
   /** With `reuse`, unchanged documents come from a chunk cache (same value objects), as in the server. */
   private readonly cache?: ChunkCache;
-  constructor(files: Record<string, string>, options: IndexOptions & { reuse?: boolean; analyzers?: readonly Analyzer[] } = {}) {
+  /** Without file texts, spans come from the yaml Documents only (the texts are handed over by default, as the server does). */
+  private readonly noText: boolean;
+  constructor(files: Record<string, string>, options: IndexOptions & { reuse?: boolean; noText?: boolean; analyzers?: readonly Analyzer[] } = {}) {
+    this.noText = options.noText ?? false;
     this.analysis = options.analyzers ? new Analysis(options.analyzers, options) : createAnalysis(options);
     if (options.reuse) {
       const m = new Map<string, ChunkParse>();
@@ -22,7 +25,7 @@ export class Workspace {
     const changes = Object.entries(files).map(([uri, text]) => {
       if (text === null) this.texts.delete(uri);
       else this.texts.set(uri, text);
-      return { uri, resources: text === null ? null : resourcesOf(parseYamlFile(uri, text, this.cache)) };
+      return { uri, resources: text === null ? null : resourcesOf(parseYamlFile(uri, text, this.cache)), ...(text !== null && !this.noText ? { text } : {}) };
     });
     return this.analysis.apply(changes);
   }

@@ -6,14 +6,18 @@ import { refOf } from '../model/resource';
 import { finding, type FindingInit, type RelatedInfo } from '../diagnostics/finding';
 import type { ArgsOf, CatalogName } from '../diagnostics/catalog';
 import type { Finding } from '../diagnostics/finding';
-import { documentHead, spanOfPath } from '../parse/pointer';
 import type { Span } from '../text/span';
 import type { Labels } from './labels';
 import type { ServiceInfo, Workload } from './facts';
 import type { Entry, WorkspaceIndex } from './workspaceIndex';
 
+/** Where a check's lookups are recorded: the engine's TopicIds, or a plain Set in tests and navigation. */
+export interface TopicSink {
+  add(topic: string): unknown;
+}
+
 export class AnalysisContext {
-  constructor(readonly index: WorkspaceIndex, private readonly topics: Set<string>) {}
+  constructor(readonly index: WorkspaceIndex, private readonly topics: TopicSink) {}
 
   private use(topic: string): void {
     this.topics.add(topic);
@@ -117,13 +121,28 @@ export class AnalysisContext {
   /** A related-information link to `r` at `path` (the document head when path is empty). */
   related(r: Resource, message: string, path: Path = []): RelatedInfo {
     this.use(`file:${r.uri}`);
-    return { uri: r.uri, span: path.length ? spanOfPath(r.doc, path, 'value') : documentHead(r.doc), message };
+    return { uri: r.uri, span: this.index.sources.span(r, path), message };
+  }
+
+  /** Source range of `path` in `r` (see pointer.ts spanOfPath), for quick-fix data. */
+  span(r: Resource, path: Path, part: 'key' | 'value' = 'value'): Span {
+    return this.index.sources.span(r, path, part);
+  }
+
+  /** First key of the mapping at `path` in `r` (a one-line anchor for a whole rule). */
+  headOf(r: Resource, path: Path): Span {
+    return this.index.sources.headOf(r, path);
+  }
+
+  /** Whether `path` is written in the source of `r`. */
+  hasPath(r: Resource, path: Path): boolean {
+    return this.index.sources.has(r, path);
   }
 
   /** A finding on `subject` at `path` (value part unless `part` says key). */
   report<N extends CatalogName>(name: N, args: ArgsOf<N>, subject: Entry, path: Path, extra: Partial<FindingInit> & { part?: 'key' | 'value' } = {}): Finding {
     const r = subject.resource;
-    const span: Span = extra.span ?? (path.length ? spanOfPath(r.doc, path, extra.part ?? 'value') : documentHead(r.doc));
+    const span: Span = extra.span ?? this.index.sources.span(r, path, extra.part ?? 'value');
     return finding(name, args, { uri: r.uri, span, docIndex: r.docIndex, resource: refOf(r, subject.namespace),
       ...(extra.related?.length ? { related: extra.related } : {}), ...(extra.data ? { data: extra.data } : {}) });
   }

@@ -8,6 +8,7 @@ import type { Analyzer } from './analyzer';
 import { AnalysisContext } from './context';
 import { MultiMap } from './multimap';
 import { topicsOf } from './topics';
+import { TopicIds } from './topicIds';
 import { WorkspaceIndex, type Entry, type IndexOptions } from './workspaceIndex';
 import { suppressed } from './suppress';
 
@@ -15,6 +16,11 @@ import { suppressed } from './suppress';
 export interface FileChange {
   uri: string;
   resources: readonly Resource[] | null;
+  /**
+   * The text the resources were parsed from. Optional, and without effect on the results: with
+   * it, spans of findings in plain block YAML are found without building `yaml` Documents.
+   */
+  text?: string;
 }
 
 const jsonOf = (e: Entry): string => (e.json ??= JSON.stringify(e.resource.value));
@@ -32,27 +38,30 @@ function shift(f: Finding, delta: number): Finding {
   return out;
 }
 
-interface Result {
-  uri: string;
-  findings: Finding[];
-  topics: ReadonlySet<string>;
-}
+/** Shared by every result without findings (most of them); never mutated, only replaced. */
+const NO_FINDINGS: Finding[] = [];
+
 
 export class Analysis {
   readonly index: WorkspaceIndex;
   private readonly byKind = new Map<string, Analyzer[]>();
-  private readonly results = new Map<string, Result>();
+  /** Entries holding a check result (Entry.result). */
+  private resultCount = 0;
   /**
    * Topic -> keys of the results that depend on it: the reverse of Result.topics, built on the
    * first apply that can wake anybody (a cold start has nobody to wake, so it never pays for it).
    */
-  private subscribers: MultiMap<string, string> | null = null;
+  private subscribers: MultiMap<number, string> | null = null;
+  private readonly topicIds = new TopicIds();
+  /** One context for every check: it holds nothing of its own besides where topics go. */
+  private readonly ctx: AnalysisContext;
   private readonly published = new Map<string, string>();
   /** Subjects re-checked by the last apply (for tests and the bench). */
   lastChecked = 0;
 
   constructor(analyzers: readonly Analyzer[], options: IndexOptions = {}) {
     this.index = new WorkspaceIndex(options);
+    this.ctx = new AnalysisContext(this.index, this.topicIds);
     for (const a of analyzers) {
       for (const k of a.subjects) {
         const list = this.byKind.get(k) ?? [];
@@ -63,33 +72,38 @@ export class Analysis {
   }
 
   apply(changes: readonly FileChange[]): Map<string, Finding[]> {
-    const topics = new Set<string>();
+    const topics = new Set<number>();
     const dirty = new Set<string>();
     const touchedUris = new Set<string>();
-    // Topics only wake up existing results: with none yet (a cold start) there is nobody to wake.
-    const wake = this.results.size > 0;
+    // Topics only wake up existing results: with none yet (a cold start) there is nobody to wake,
+    // so the index need not track which presence topics flipped either.
+    const wake = this.resultCount > 0;
+    this.index.trackToggles = wake;
     // Unchanged resources of a changed file keep their results, shifted by how far they moved.
     const keep = new Map<string, number>();
     for (const c of changes) {
       touchedUris.add(c.uri);
-      const update = c.resources ? this.index.update(c.uri, c.resources) : { kept: [], added: [], removed: this.index.remove(c.uri) };
+      const update = c.resources ? this.index.update(c.uri, c.resources, c.text) : { kept: [], added: [], removed: this.index.remove(c.uri) };
       for (const { entry, delta } of update.kept) keep.set(entry.key, delta);
-      const addedByKey = new Map(update.added.map((e) => [e.key, e]));
-      const removedByKey = new Map(update.removed.map((e) => [e.key, e]));
-      for (const e of update.removed) {
-        this.forget(e.key);
-        const n = addedByKey.get(e.key);
-        if (wake && !(n && same(n, e))) this.emit(e, topics);
+      for (const e of update.removed) this.forget(e);
+      if (wake) {
+        // What changed (not what was only re-indexed as it was) tells the other results.
+        const addedByKey = new Map(update.added.map((e) => [e.key, e]));
+        const removedByKey = new Map(update.removed.map((e) => [e.key, e]));
+        for (const e of update.removed) {
+          const n = addedByKey.get(e.key);
+          if (!(n && same(n, e))) this.emit(e, topics);
+        }
+        for (const e of update.added) {
+          const b = removedByKey.get(e.key);
+          if (!(b && same(b, e))) this.emit(e, topics);
+        }
       }
-      for (const e of update.added) {
-        const b = removedByKey.get(e.key);
-        if (wake && !(b && same(b, e))) this.emit(e, topics);
-        dirty.add(e.key);
-      }
-      topics.add(`file:${c.uri}`);
+      for (const e of update.added) dirty.add(e.key);
+      if (wake) this.addTopic(`file:${c.uri}`, topics);
     }
     const toggled = this.index.drainToggled();
-    if (wake) for (const t of toggled) topics.add(t);
+    if (wake) for (const t of toggled) this.addTopic(t, topics);
     if (wake) {
       const subscribers = this.subscribersOf();
       for (const t of topics) for (const k of subscribers.get(t)) dirty.add(k);
@@ -97,15 +111,15 @@ export class Analysis {
 
     for (const [key, delta] of keep) {
       if (dirty.has(key)) continue;
-      const r = this.results.get(key);
-      if (!r || !this.index.entry(key)) dirty.add(key); // an analyzer that never ran on it before
+      const r = this.index.entry(key)?.result;
+      if (!r) dirty.add(key); // an analyzer that never ran on it before
       else if (delta !== 0) r.findings = r.findings.map((f) => shift(f, delta));
     }
     this.lastChecked = 0;
     for (const key of dirty) {
       const e = this.index.entry(key);
       if (!e) continue;
-      this.check(e);
+      this.check(e, !wake);
       touchedUris.add(e.resource.uri);
     }
     const out = new Map<string, Finding[]>();
@@ -123,7 +137,7 @@ export class Analysis {
   findingsOf(uri: string): Finding[] {
     const out: Finding[] = [];
     for (const e of this.index.entriesOf(uri)) {
-      const r = this.results.get(e.key);
+      const r = e.result;
       if (r && r.findings.length) out.push(...r.findings);
     }
     return out.length < 2 ? out : out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
@@ -139,44 +153,61 @@ export class Analysis {
     return out;
   }
 
-  private subscribersOf(): MultiMap<string, string> {
+  private subscribersOf(): MultiMap<number, string> {
     if (!this.subscribers) {
-      const m = new MultiMap<string, string>();
-      for (const [key, r] of this.results) for (const t of r.topics) m.add(t, key);
+      const m = new MultiMap<number, string>();
+      for (const uri of this.index.uris()) {
+        for (const e of this.index.entriesOf(uri)) if (e.result) for (const t of e.result.topics) m.add(t, e.key);
+      }
       this.subscribers = m;
     }
     return this.subscribers;
   }
 
-  private emit(e: Entry, topics: Set<string>): void {
-    for (const t of topicsOf(e, (h, ns) => this.index.drHostKey(h, ns), this.index.rootNamespace)) topics.add(t);
+  private emit(e: Entry, topics: Set<number>): void {
+    for (const t of topicsOf(e, (h, ns) => this.index.drHostKey(h, ns), this.index.rootNamespace)) this.addTopic(t, topics);
   }
 
-  private forget(key: string): void {
-    const prev = this.results.get(key);
+  /** A topic nothing ever recorded has no id, and nobody to wake. */
+  private addTopic(topic: string, topics: Set<number>): void {
+    const id = this.topicIds.lookup(topic);
+    if (id !== undefined) topics.add(id);
+  }
+
+  private forget(e: Entry): void {
+    const prev = e.result;
     if (!prev) return;
-    if (this.subscribers) for (const t of prev.topics) this.subscribers.delete(t, key);
-    this.results.delete(key);
+    if (this.subscribers) for (const t of prev.topics) this.subscribers.delete(t, e.key);
+    e.result = null;
+    this.resultCount--;
   }
 
-  private check(e: Entry): void {
-    this.forget(e.key);
+  /** Runs the analyzers of `e`; `fresh` (a cold start) means it has no earlier result to forget. */
+  private check(e: Entry, fresh = false): void {
+    if (!fresh) this.forget(e);
     const analyzers = this.byKind.get(e.resource.kind);
     if (!analyzers) return;
     this.lastChecked++;
-    const topics = new Set<string>();
-    const ctx = new AnalysisContext(this.index, topics);
-    const findings: Finding[] = [];
+    this.topicIds.begin();
+    const ctx = this.ctx;
+    let findings = NO_FINDINGS;
     for (const a of analyzers) {
       try {
-        findings.push(...a.check(e, ctx));
+        const found = a.check(e, ctx);
+        if (found.length > 0) {
+          if (findings === NO_FINDINGS) findings = [];
+          findings.push(...found);
+        }
       } catch (err) {
         // An analyzer bug must not take the others down, nor pass silently.
+        if (findings === NO_FINDINGS) findings = [];
         findings.push(ctx.report('AnalyzerFailed', { analyzer: a.name, detail: err instanceof Error ? err.message : String(err) }, e, []));
       }
     }
-    const kept = findings.filter((f) => !suppressed(e.resource, f.code));
-    this.results.set(e.key, { uri: e.resource.uri, findings: kept, topics });
+    const kept = findings.length === 0 ? NO_FINDINGS : findings.filter((f) => !suppressed(e.resource, f.code));
+    const topics = this.topicIds.end();
+    e.result = { findings: kept, topics };
+    this.resultCount++;
     if (this.subscribers) for (const t of topics) this.subscribers.add(t, e.key);
   }
 }

@@ -50,15 +50,27 @@ export const obj = (v: unknown): Record<string, unknown> =>
 export const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 export const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 export const strMap = (v: unknown): Record<string, string> => {
+  const o = obj(v);
+  // Labels are nearly always all strings already: share the parsed object (read-only) rather
+  // than copy it, which keeps a large index smaller.
+  if (allOf(o, 'string')) return o as Record<string, string>;
   const out: Record<string, string> = {};
-  for (const [k, x] of Object.entries(obj(v))) if (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') out[k] = String(x);
+  for (const [k, x] of Object.entries(o)) if (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') out[k] = String(x);
   return out;
 };
 const numMap = (v: unknown): Record<string, number> => {
+  const o = obj(v);
+  if (allOf(o, 'number')) return o as Record<string, number>;
   const out: Record<string, number> = {};
-  for (const [k, x] of Object.entries(obj(v))) if (typeof x === 'number') out[k] = x;
+  for (const [k, x] of Object.entries(o)) if (typeof x === 'number') out[k] = x;
   return out;
 };
+/** A plain object whose own values all have type `t` (and no key that a copy would treat differently). */
+function allOf(o: Record<string, unknown>, t: 'string' | 'number'): boolean {
+  if (Object.getPrototypeOf(o) !== Object.prototype) return false;
+  for (const k in o) if (typeof o[k] !== t || k === '__proto__' || !Object.hasOwn(o, k)) return false;
+  return true;
+}
 
 /** A stable order for resources (so results never depend on indexing history). */
 export const byPlace = (a: { resource: Resource }, b: { resource: Resource }): number =>
@@ -75,17 +87,30 @@ function workload(r: Resource, ns: string, kind: WorkloadKind, labels: Labels, l
   return { resource: r, namespace: ns, address, kind, labels, labelsPath, serviceAccount, network, ports, portsPath, vm };
 }
 
+// Paths shared by every workload and service of a kind (paths are read-only; one array each
+// instead of one per resource keeps a large index smaller).
+const P_WE_LABELS: Path = ['spec', 'labels'];
+const P_WE_PORTS: Path = ['spec', 'ports'];
+const P_WG_LABELS: Path = ['spec', 'metadata', 'labels'];
+const P_WG_PORTS: Path = ['spec', 'template', 'ports'];
+const P_POD_LABELS: Path = ['metadata', 'labels'];
+const P_POD_PORTS: Path = ['spec', 'containers'];
+const P_TPL_LABELS: Path = ['spec', 'template', 'metadata', 'labels'];
+const P_TPL_PORTS: Path = ['spec', 'template', 'spec', 'containers'];
+const P_SVC_SELECTOR: Path = ['spec', 'selector'];
+const P_SE_SELECTOR: Path = ['spec', 'workloadSelector', 'labels'];
+
 /** Workloads a resource stands for: one for most kinds, one per endpoint for a ServiceEntry. */
 export function workloadsOf(r: Resource, ns: string): Workload[] {
   const spec = obj(r.value.spec);
   if (r.kind === 'WorkloadEntry' && r.group === 'networking.istio.io') {
-    return [workload(r, ns, 'WorkloadEntry', strMap(spec.labels), ['spec', 'labels'],
-      str(spec.serviceAccount), str(spec.network), str(spec.address), numMap(spec.ports), ['spec', 'ports'], true)];
+    return [workload(r, ns, 'WorkloadEntry', strMap(spec.labels), P_WE_LABELS,
+      str(spec.serviceAccount), str(spec.network), str(spec.address), numMap(spec.ports), P_WE_PORTS, true)];
   }
   if (r.kind === 'WorkloadGroup' && r.group === 'networking.istio.io') {
     const t = obj(spec.template);
-    return [workload(r, ns, 'WorkloadGroup', strMap(obj(spec.metadata).labels), ['spec', 'metadata', 'labels'],
-      str(t.serviceAccount), str(t.network), null, numMap(t.ports), ['spec', 'template', 'ports'], true)];
+    return [workload(r, ns, 'WorkloadGroup', strMap(obj(spec.metadata).labels), P_WG_LABELS,
+      str(t.serviceAccount), str(t.network), null, numMap(t.ports), P_WG_PORTS, true)];
   }
   if (r.kind === 'ServiceEntry' && r.group === 'networking.istio.io') {
     return arr(spec.endpoints).map((e, i) => {
@@ -95,17 +120,20 @@ export function workloadsOf(r: Resource, ns: string): Workload[] {
     });
   }
   if (r.group === '' && r.kind === 'Pod') {
-    return [workload(r, ns, 'Pod', r.labels, ['metadata', 'labels'],
-      str(spec.serviceAccountName) ?? 'default', null, null, containerPorts(spec), ['spec', 'containers'], false)];
+    return [workload(r, ns, 'Pod', r.labels, P_POD_LABELS,
+      str(spec.serviceAccountName) ?? 'default', null, null, containerPorts(spec), P_POD_PORTS, false)];
   }
   if (r.group === 'apps' && POD_TEMPLATE_KINDS.has(r.kind)) {
     const tpl = obj(spec.template);
     const podSpec = obj(tpl.spec);
-    return [workload(r, ns, r.kind as WorkloadKind, strMap(obj(tpl.metadata).labels), ['spec', 'template', 'metadata', 'labels'],
-      str(podSpec.serviceAccountName) ?? 'default', null, null, containerPorts(podSpec), ['spec', 'template', 'spec', 'containers'], false)];
+    return [workload(r, ns, r.kind as WorkloadKind, strMap(obj(tpl.metadata).labels), P_TPL_LABELS,
+      str(podSpec.serviceAccountName) ?? 'default', null, null, containerPorts(podSpec), P_TPL_PORTS, false)];
   }
-  return [];
+  return NO_WORKLOADS;
 }
+
+/** Most resources stand for no workload: one shared (frozen) empty list for all of them. */
+const NO_WORKLOADS = Object.freeze([]) as unknown as Workload[];
 
 function containerPorts(podSpec: Record<string, unknown>): Record<string, number> {
   const out: Record<string, number> = {};
@@ -137,7 +165,7 @@ export function serviceOf(r: Resource, ns: string, workloads: Workload[] = []): 
         return { name: str(port.name) ?? '', number: typeof port.port === 'number' ? port.port : 0, protocol: kubernetesProtocol(port),
           targetPort: typeof port.targetPort === 'number' || typeof port.targetPort === 'string' ? port.targetPort : null, index };
       }),
-      selector: selector && Object.keys(selector).length > 0 ? selector : null, selectorPath: ['spec', 'selector'], endpoints: [] };
+      selector: selector && Object.keys(selector).length > 0 ? selector : null, selectorPath: P_SVC_SELECTOR, endpoints: [] };
   }
   if (r.kind === 'ServiceEntry' && r.group === 'networking.istio.io') {
     const ws = obj(spec.workloadSelector);
@@ -148,7 +176,7 @@ export function serviceOf(r: Resource, ns: string, workloads: Workload[] = []): 
         return { name: str(port.name) ?? '', number: typeof port.number === 'number' ? port.number : 0,
           protocol: (str(port.protocol) ?? '').toUpperCase(), targetPort: typeof port.targetPort === 'number' ? port.targetPort : null, index };
       }),
-      selector: spec.workloadSelector === undefined ? null : strMap(ws.labels), selectorPath: ['spec', 'workloadSelector', 'labels'],
+      selector: spec.workloadSelector === undefined ? null : strMap(ws.labels), selectorPath: P_SE_SELECTOR,
       endpoints: workloads.filter((w) => w.kind === 'ServiceEntryEndpoint') };
   }
   return null;

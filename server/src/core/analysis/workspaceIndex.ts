@@ -4,10 +4,12 @@
 // Pure: files come in as already-parsed resources through update/remove.
 import { parse as parseYaml } from 'yaml';
 import type { Resource } from '../model/resource';
+import type { Finding } from '../diagnostics/finding';
 import { selects, type Labels } from './labels';
 import { toFqdn, twoLabelForm, wildcardCovers } from './hosts';
 import { obj, serviceOf, str, virtualServiceHostKeys, workloadsOf, type ServiceInfo, type Workload } from './facts';
 import { Counter, MultiMap, MultiMap2 } from './multimap';
+import { SourceSpans } from './sourceSpans';
 
 export interface IndexOptions {
   /** Namespace of resources that name none (what `kubectl apply` without -n would use). */
@@ -24,6 +26,8 @@ export interface Entry {
   json?: string;
   workloads: Workload[];
   service: ServiceInfo | null;
+  /** The engine's last check of this entry: its findings and the ids of the topics it read (see engine.ts). */
+  result: { findings: Finding[]; topics: readonly number[] } | null;
 }
 
 /** What an update did: entries kept as they were (moved by `delta`), added, and removed. */
@@ -39,11 +43,12 @@ const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding'
 export class WorkspaceIndex {
   readonly defaultNamespace: string;
   readonly rootNamespace: string;
+  /** Where findings' spans come from (file texts when given, else the Documents). */
+  readonly sources = new SourceSpans();
   private readonly files = new Map<string, Entry[]>();
   private readonly entries = new Map<string, Entry>();
   private readonly byKind = new MultiMap<string, Entry>();
   private readonly byKindNs = new MultiMap2<string, string, Entry>();
-  private readonly byResource = new Map<Resource, Entry>();
   /** namespace -> `key=value` -> workloads carrying that label. */
   private readonly workloadsByLabel = new MultiMap2<string, string, Workload>();
   private readonly workloadsByNs = new MultiMap<string, Workload>();
@@ -63,6 +68,8 @@ export class WorkspaceIndex {
    * file re-indexed as it was (every entry removed, then added back) flips nothing in the end.
    */
   private toggled = new Map<string, { before: boolean; now: () => boolean }>();
+  /** Off while no check result exists (a cold start): then no flip can matter to anybody. */
+  trackToggles = true;
 
   private note(topic: string, before: boolean, now: () => boolean): void {
     if (!this.toggled.has(topic)) this.toggled.set(topic, { before, now });
@@ -78,13 +85,14 @@ export class WorkspaceIndex {
     return CLUSTER_SCOPED.has(r.kind) ? '' : r.namespace ?? this.defaultNamespace;
   }
 
-  /** Replaces everything indexed for `uri`; see FileUpdate. */
-  update(uri: string, resources: readonly Resource[]): FileUpdate {
+  /** Replaces everything indexed for `uri` (parsed from `text`, when given); see FileUpdate. */
+  update(uri: string, resources: readonly Resource[], text?: string): FileUpdate {
+    this.sources.setText(uri, text);
     const prev = new Map((this.files.get(uri) ?? []).map((e) => [e.key, e]));
     const kept: Array<{ entry: Entry; delta: number }> = [];
     const added: Entry[] = [];
     const list = resources.map((r) => {
-      const p = prev.get(keyOf(r));
+      const p = prev.size > 0 ? prev.get(keyOf(r)) : undefined;
       // The very same value object means the parser reused the document's text unchanged: keep
       // the entry (and all it contributed to the index) and only point it at the new Resource.
       if (p && p.resource.value === r.value && p.namespace === this.namespaceOf(r)) {
@@ -105,14 +113,13 @@ export class WorkspaceIndex {
   }
 
   private rebind(e: Entry, r: Resource): void {
-    this.byResource.delete(e.resource);
-    this.byResource.set(r, e);
     e.resource = r;
     for (const w of e.workloads) w.resource = r;
     if (e.service) e.service.resource = r;
   }
 
   remove(uri: string): Entry[] {
+    this.sources.setText(uri, undefined);
     const old = this.files.get(uri) ?? [];
     for (const e of old) this.retract(e);
     this.files.delete(uri);
@@ -146,7 +153,9 @@ export class WorkspaceIndex {
   }
 
   entryOf(r: Resource): Entry | undefined {
-    return this.byResource.get(r);
+    // Looked up through its file rather than kept in a map of every resource (rarely asked).
+    for (const e of this.files.get(r.uri) ?? []) if (e.resource === r) return e;
+    return undefined;
   }
 
   ofKind(kind: string, namespace?: string): ReadonlySet<Entry> {
@@ -277,7 +286,7 @@ export class WorkspaceIndex {
   private makeEntry(r: Resource): Entry {
     const namespace = this.namespaceOf(r);
     const workloads = workloadsOf(r, namespace);
-    return { key: keyOf(r), resource: r, namespace, workloads, service: serviceOf(r, namespace, workloads) };
+    return { key: keyOf(r), resource: r, namespace, workloads, service: serviceOf(r, namespace, workloads), result: null };
   }
 
   private add(e: Entry): void {
@@ -291,12 +300,13 @@ export class WorkspaceIndex {
   private apply(e: Entry, by: 1 | -1): void {
     const put = <K, V>(m: MultiMap<K, V>, k: K, v: V) => (by > 0 ? m.add(k, v) : m.delete(k, v));
     const r = e.resource;
-    if (by > 0) { this.entries.set(e.key, e); this.byResource.set(r, e); } else { this.entries.delete(e.key); this.byResource.delete(r); }
+    if (by > 0) this.entries.set(e.key, e);
+    else this.entries.delete(e.key);
     put(this.byKind, r.kind, e);
     if (r.kind === 'ConfigMap') this.meshCache = undefined;
     if (by > 0) this.byKindNs.add(r.kind, e.namespace, e);
     else this.byKindNs.delete(r.kind, e.namespace, e);
-    if (e.namespace && this.namespaceCounts.get(e.namespace) === (by > 0 ? 0 : 1)) {
+    if (this.trackToggles && e.namespace && this.namespaceCounts.get(e.namespace) === (by > 0 ? 0 : 1)) {
       const ns = e.namespace;
       this.note(`ns:${ns}`, by < 0, () => this.namespaceCounts.get(ns) > 0);
     }
@@ -305,10 +315,10 @@ export class WorkspaceIndex {
       put(this.workloadsByNs, w.namespace, w);
       for (const k in w.labels) {
         const lv = `${k}=${w.labels[k]}`;
-        if (this.labelValues.get(lv) === (by > 0 ? 0 : 1)) this.note(`lv:${lv}`, by < 0, () => this.labelValues.get(lv) > 0);
+        if (this.trackToggles && this.labelValues.get(lv) === (by > 0 ? 0 : 1)) this.note(`lv:${lv}`, by < 0, () => this.labelValues.get(lv) > 0);
         this.labelValues.bump(lv, by);
-        if (by > 0) this.workloadsByLabel.add(w.namespace, `${k}=${w.labels[k]}`, w);
-        else this.workloadsByLabel.delete(w.namespace, `${k}=${w.labels[k]}`, w);
+        if (by > 0) this.workloadsByLabel.add(w.namespace, lv, w);
+        else this.workloadsByLabel.delete(w.namespace, lv, w);
       }
       if (w.serviceAccount) this.bumpServiceAccount(`${w.namespace}/${w.serviceAccount}`, by);
       if (w.network) this.bumpNetwork(w.network, by);
@@ -337,15 +347,16 @@ export class WorkspaceIndex {
 
   /** Networks matter when they appear or vanish and when they go from one user to shared. */
   private bumpNetwork(network: string, by: 1 | -1): void {
-    const n = this.networks.get(network);
-    const state = (c: number) => `${c > 0}/${c >= 2}`;
-    const before = state(n);
-    this.note(`net:${network}`, true, () => state(this.networks.get(network)) === before);
+    if (this.trackToggles) {
+      const state = (c: number) => `${c > 0}/${c >= 2}`;
+      const before = state(this.networks.get(network));
+      this.note(`net:${network}`, true, () => state(this.networks.get(network)) === before);
+    }
     this.networks.bump(network, by);
   }
 
   private bumpServiceAccount(key: string, by: 1 | -1): void {
-    if (this.serviceAccounts.get(key) === (by > 0 ? 0 : 1)) {
+    if (this.trackToggles && this.serviceAccounts.get(key) === (by > 0 ? 0 : 1)) {
       this.note(`sa:${key}`, by < 0, () => this.serviceAccounts.get(key) > 0);
     }
     this.serviceAccounts.bump(key, by);

@@ -11,7 +11,6 @@ import { nameOf } from '../context';
 import { closest, selects } from '../labels';
 import { nearMissSelector } from '../nearMiss';
 import { workloadsBehind } from '../behind';
-import { spanOfPath } from '../../parse/pointer';
 
 export const destinationRuleHosts: Analyzer = {
   name: 'destinationRuleHosts',
@@ -27,7 +26,7 @@ export const destinationRuleHosts: Analyzer = {
       if (host.includes('*')) return [];
       const guess = closest(host.includes('.') ? host : `${host}.${e.namespace}.svc.cluster.local`, ctx.allHosts());
       return [ctx.report('UnknownDestinationRuleHost', { host }, e, ['spec', 'host'], {
-        data: guess ? { fix: 'replace', span: spanOfPath(r.doc, ['spec', 'host'], 'value'), candidates: [guess] } : undefined,
+        data: guess ? { fix: 'replace', span: ctx.span(r, ['spec', 'host'], 'value'), candidates: [guess] } : undefined,
       })];
     }
     const { workloads, known } = workloadsBehind(ctx, services);
@@ -46,7 +45,7 @@ export const destinationRuleHosts: Analyzer = {
           ...services.sort(byPlace).map((svc) => ctx.related(svc.resource, `host ${host} is ${nameOf(svc)}`)),
           ...(near ? [ctx.related(near.workload.resource, `${nameOf(near.workload)} has ${near.key}: ${near.value}`, [...near.workload.labelsPath, near.key])] : []),
         ],
-        data: near ? { fix: 'replace', span: spanOfPath(r.doc, path, 'value'), candidates: [near.value] } : undefined,
+        data: near ? { fix: 'replace', span: ctx.span(r, path, 'value'), candidates: [near.value] } : undefined,
       }));
     }
     return out;

@@ -16,7 +16,6 @@ import type { Path } from '../../model/resource';
 import type { AnalysisContext } from '../context';
 import type { Entry } from '../workspaceIndex';
 import { arr, obj, str } from '../facts';
-import { headOf } from './istHelpers';
 
 export const istVirtualServiceRules: Analyzer = {
   name: 'istVirtualServiceRules',
@@ -48,7 +47,7 @@ interface PrefixMatch {
 
 function analyzeRules(ctx: AnalysisContext, e: Entry, proto: 'http' | 'tcp' | 'tls', rules: unknown[], out: Finding[]): void {
   // The YAML Document is built on first access: only take it for a finding (see parse/chunk.ts).
-  const head = (path: Path) => headOf(e.resource.doc, path);
+  const head = (path: Path) => ctx.headOf(e.resource, path);
   const seen = new Map<string, number>();
   const prefixes: PrefixMatch[] = [];
   let catchAll = -1;

@@ -6,7 +6,6 @@ import { policySelectorOf } from '../facts';
 import { nameOf } from '../context';
 import { formatSelector } from '../labels';
 import { nearMissSelector } from '../nearMiss';
-import { spanOfPath } from '../../parse/pointer';
 
 export const policySelectors: Analyzer = {
   name: 'policySelectors',
@@ -21,7 +20,7 @@ export const policySelectors: Analyzer = {
     const extra = {
       part: near ? 'value' as const : 'key' as const,
       related: near ? [ctx.related(near.workload.resource, `${nameOf(near.workload)} has ${near.key}: ${near.value}`, [...near.workload.labelsPath, near.key])] : [],
-      data: near ? { fix: 'replace', span: spanOfPath(e.resource.doc, path, 'value'), candidates: [near.value] } : undefined,
+      data: near ? { fix: 'replace', span: ctx.span(e.resource, path, 'value'), candidates: [near.value] } : undefined,
     };
     const labels = formatSelector(sel.labels);
     return [e.resource.kind === 'Sidecar'

@@ -7,7 +7,6 @@ import type { Finding } from '../../diagnostics/finding';
 import type { Entry } from '../workspaceIndex';
 import { arr, obj } from '../facts';
 import { closest } from '../labels';
-import { spanOfPath } from '../../parse/pointer';
 import type { AnalysisContext } from '../context';
 import type { Path } from '../../model/resource';
 
@@ -44,7 +43,7 @@ function checkPrincipal(ctx: AnalysisContext, e: Entry, p: unknown, path: Path, 
   const guess = closest(`${ns}/${sa}`, ctx.serviceAccounts());
   const full = guess ? `${td}/ns/${guess.replace('/', '/sa/')}` : undefined;
   out.push(ctx.report('PrincipalServiceAccountUnknown', { principal: p, serviceAccount: sa, namespace: ns, hint: full ? `; did you mean "${full}"?` : '' }, e, path, {
-    data: full ? { fix: 'replace', span: spanOfPath(e.resource.doc, path, 'value'), candidates: [full] } : undefined,
+    data: full ? { fix: 'replace', span: ctx.span(e.resource, path, 'value'), candidates: [full] } : undefined,
   }));
 }
 
@@ -52,6 +51,6 @@ function checkNamespace(ctx: AnalysisContext, e: Entry, n: unknown, path: Path, 
   if (typeof n !== 'string' || n.includes('*') || n === ctx.index.rootNamespace || ctx.namespaceExists(n)) return;
   const guess = closest(n, ctx.namespaces());
   out.push(ctx.report('SourceNamespaceUnknown', { namespace: n, hint: guess ? `; did you mean "${guess}"?` : '' }, e, path, {
-    data: guess ? { fix: 'replace', span: spanOfPath(e.resource.doc, path, 'value'), candidates: [guess] } : undefined,
+    data: guess ? { fix: 'replace', span: ctx.span(e.resource, path, 'value'), candidates: [guess] } : undefined,
   }));
 }

@@ -4,7 +4,6 @@ import type { Analyzer } from '../analyzer';
 import { nameOf } from '../context';
 import { formatSelector } from '../labels';
 import { nearMissSelector, selectorHint } from '../nearMiss';
-import { spanOfPath } from '../../parse/pointer';
 
 export const serviceEntrySelector: Analyzer = {
   name: 'serviceEntrySelector',
@@ -20,7 +19,7 @@ export const serviceEntrySelector: Analyzer = {
     return [ctx.report('ServiceEntrySelectsNoWorkload', { name: r.name, labels: formatSelector(svc.selector), namespace: e.namespace, hint: selectorHint(near) }, e, path, {
       part: near ? 'value' : 'key',
       related: near ? [ctx.related(near.workload.resource, `${nameOf(near.workload)} has ${near.key}: ${near.value}`, [...near.workload.labelsPath, near.key])] : [],
-      data: near ? { fix: 'replace', span: spanOfPath(r.doc, path, 'value'), candidates: [near.value] } : undefined,
+      data: near ? { fix: 'replace', span: ctx.span(r, path, 'value'), candidates: [near.value] } : undefined,
     })];
   },
 };

@@ -11,7 +11,6 @@ import { arr, byPlace, obj, str } from '../facts';
 import { nameOf, type AnalysisContext } from '../context';
 import { closest } from '../labels';
 import { toFqdn } from '../hosts';
-import { spanOfPath, nodeAt } from '../../parse/pointer';
 
 export const virtualServiceRefs: Analyzer = {
   name: 'virtualServiceRefs',
@@ -46,7 +45,7 @@ function checkGateway(ctx: AnalysisContext, e: Entry, g: unknown, path: Path, ou
   const names = [...ctx.ofKind('Gateway', ns)].map((x) => x.resource.name);
   const guess = closest(name, names);
   out.push(ctx.report('ReferencedResourceNotFound', { reftype: 'gateway', refval: g }, e, path, {
-    data: guess ? { fix: 'replace', span: spanOfPath(e.resource.doc, path, 'value'), candidates: [slash >= 0 ? `${ns}/${guess}` : guess] } : undefined,
+    data: guess ? { fix: 'replace', span: ctx.span(e.resource, path, 'value'), candidates: [slash >= 0 ? `${ns}/${guess}` : guess] } : undefined,
   }));
 }
 
@@ -57,7 +56,7 @@ function checkDestination(ctx: AnalysisContext, e: Entry, d: Record<string, unkn
   if (services.length === 0) {
     const guess = closest(fqdn, ctx.allHosts());
     out.push(ctx.report('ReferencedResourceNotFound', { reftype: 'host', refval: host }, e, [...path, 'host'], {
-      data: guess ? { fix: 'replace', span: spanOfPath(e.resource.doc, [...path, 'host'], 'value'), candidates: [guess] } : undefined,
+      data: guess ? { fix: 'replace', span: ctx.span(e.resource, [...path, 'host'], 'value'), candidates: [guess] } : undefined,
     }));
     return;
   }
@@ -70,11 +69,11 @@ function checkDestination(ctx: AnalysisContext, e: Entry, d: Record<string, unkn
     if (!defined.includes(subset)) {
       const dr = [...drs].sort(byPlace)[0];
       const guess = closest(subset, defined);
-      const subsetsNode = dr ? nodeAt(dr.resource.doc, ['spec', 'subsets']) : undefined;
+      const hasSubsets = dr ? ctx.hasPath(dr.resource, ['spec', 'subsets']) : undefined;
       out.push(ctx.report('ReferencedResourceNotFound', { reftype: 'host+subset in destinationrule', refval: `${host}+${subset}` }, e, [...path, 'subset'], {
-        related: dr ? [ctx.related(dr.resource, `${nameOf(dr)} defines subsets: ${defined.join(', ') || 'none'}`, subsetsNode ? ['spec', 'subsets'] : ['spec', 'host'])] : [],
+        related: dr ? [ctx.related(dr.resource, `${nameOf(dr)} defines subsets: ${defined.join(', ') || 'none'}`, hasSubsets ? ['spec', 'subsets'] : ['spec', 'host'])] : [],
         data: {
-          fix: 'subset', span: spanOfPath(e.resource.doc, [...path, 'subset'], 'value'), candidates: guess ? [guess] : [], subset,
+          fix: 'subset', span: ctx.span(e.resource, [...path, 'subset'], 'value'), candidates: guess ? [guess] : [], subset,
           ...(dr ? { destinationRule: { uri: dr.resource.uri, docIndex: dr.resource.docIndex, name: nameOf(dr) } } : {}),
         },
       }));

@@ -8,7 +8,6 @@ import { nameOf } from '../context';
 import { closest, selects } from '../labels';
 import { byPlace } from '../facts';
 import type { Entry } from '../workspaceIndex';
-import { spanOfPath } from '../../parse/pointer';
 
 const PRIVATE = /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/;
 
@@ -39,7 +38,7 @@ export const workloadEntryConsistency: Analyzer = {
         for (const [field, actual, expected, path] of pairs) {
           if (actual !== null && expected !== null && actual !== expected) {
             out.push(ctx.report('WorkloadEntryGroupMismatch', { name: r.name, group: g.resource.name, field, actual, expected }, e, path, {
-              related: [ctx.related(g.resource, `${nameOf(g)}`, ['spec', 'template'])], data: { fix: 'replace', span: spanOfPath(r.doc, path, 'value'), candidates: [expected] },
+              related: [ctx.related(g.resource, `${nameOf(g)}`, ['spec', 'template'])], data: { fix: 'replace', span: ctx.span(r, path, 'value'), candidates: [expected] },
             }));
           }
         }
@@ -50,7 +49,7 @@ export const workloadEntryConsistency: Analyzer = {
       const known = [...new Set([...(mesh ?? []), ...ctx.networkNames()])].filter((n) => n !== w.network);
       const guess = closest(w.network, known);
       out.push(ctx.report('UnknownNetwork', { network: w.network, hint: guess ? `; did you mean "${guess}"?` : '' }, e, netPath, {
-        data: guess ? { fix: 'replace', span: spanOfPath(r.doc, netPath, 'value'), candidates: [guess] } : undefined,
+        data: guess ? { fix: 'replace', span: ctx.span(r, netPath, 'value'), candidates: [guess] } : undefined,
       }));
     }
     if (r.kind === 'WorkloadEntry' && !w.network && w.address && PRIVATE.test(w.address)) {

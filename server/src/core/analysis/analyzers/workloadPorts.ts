@@ -6,7 +6,6 @@ import type { Finding } from '../../diagnostics/finding';
 import { nameOf } from '../context';
 import { closest } from '../labels';
 import { byPlace } from '../facts';
-import { spanOfPath } from '../../parse/pointer';
 
 export const workloadPorts: Analyzer = {
   name: 'workloadPorts',
@@ -28,7 +27,7 @@ export const workloadPorts: Analyzer = {
         if (!port) {
           const guess = closest(name, svcNames);
           out.push(ctx.report('WorkloadPortNameUnknown', { port: name, kind: e.resource.kind, name: e.resource.name, service: nameOf(s), ports: svcNames.join(', '), hint: guess ? `; did you mean "${guess}"?` : '' }, e, path, {
-            part: 'key', related: related(), data: guess ? { fix: 'replace', span: spanOfPath(e.resource.doc, path, 'key'), candidates: [guess] } : undefined,
+            part: 'key', related: related(), data: guess ? { fix: 'replace', span: ctx.span(e.resource, path, 'key'), candidates: [guess] } : undefined,
           }));
         } else if (typeof port.targetPort === 'number' && port.targetPort !== w.ports[name]) {
           out.push(ctx.report('WorkloadPortTargetMismatch', { port: name, number: w.ports[name], kind: e.resource.kind, name: e.resource.name, service: nameOf(s), target: port.targetPort }, e, path, { related: related() }));
