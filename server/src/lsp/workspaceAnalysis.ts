@@ -18,6 +18,17 @@ import type { FileListener } from './workspaceFiles';
 /** What the analysis needs from the session (kept narrow: the session owns the connection). */
 /** An incremental update slower than this is logged (the budget per edit is 50 ms at p95). */
 const SLOW_APPLY_MS = 200;
+/** How long one slice of the first analysis may hold the event loop. */
+const CHECK_SLICE_MS = 25;
+
+/**
+ * Runs `f` a few event-loop turns later. A request read during a slice reaches its handler
+ * through two `setImmediate` hops of the JSON-RPC layer (reader, then message queue): with three
+ * hops of our own, the next slice runs after that handler instead of before it.
+ */
+function afterQueuedMessages(f: () => void): void {
+  setImmediate(() => setImmediate(() => setImmediate(f)));
+}
 
 export interface AnalysisHost {
   readonly documents: TextDocuments<TextDocument>;
@@ -45,6 +56,11 @@ export class WorkspaceAnalysis {
   /** URIs whose published analysis findings a rebuild must clear unless it finds them again. */
   private readonly stale = new Set<string>();
   private flushQueued = false;
+  /** An analysis whose first checks are still running (see `rebuild`), and files changed meanwhile. */
+  private loading: Analysis | null = null;
+  private readonly changedWhileLoading = new Set<string>();
+  /** Bumped by every rebuild: the slices of an older one stop. */
+  private generation = 0;
 
   constructor(private readonly host: AnalysisHost) {
     host.workspace.onFile((uri, text) => this.onDisk(uri, text));
@@ -128,6 +144,7 @@ export class WorkspaceAnalysis {
 
   private queue(uri: string): void {
     if (this.scanned && this.analysis) this.pending.add(uri);
+    else if (this.loading) this.changedWhileLoading.add(uri);
   }
 
   private flushSoon(): void {
@@ -163,36 +180,80 @@ export class WorkspaceAnalysis {
   }
 
   /**
-   * A fresh analysis over every known file (first scan, namespace or enable changed), in one
-   * `apply`: the core builds cold fastest when it has every file at once (fed in slices, each
-   * slice re-checks what the earlier ones subscribed to: 20x slower at N=5000).
+   * A fresh analysis over every known file (first scan, namespace or enable changed). Files are
+   * indexed in slices of ~25 ms, then the checks run in such slices (after the whole index: fed
+   * file by file through `apply`, each part would re-check what the earlier ones subscribed to,
+   * 20x slower at N=5000), with the event loop free in between, so requests are answered during
+   * the first analysis. Findings are published once the whole load is done: before that a file's
+   * list may be incomplete. Files that change meanwhile are applied as an edit right after.
    */
   private rebuild(): void {
     if (this.analysis) for (const uri of this.analysis.allFindings().keys()) this.stale.add(uri);
+    if (this.loading) for (const uri of this.loading.allFindings().keys()) this.stale.add(uri);
     this.analysis = null;
+    this.loading = null;
     this.pending.clear();
-    if (this.settings.enable) {
-      const analysis = createAnalysis({ defaultNamespace: this.settings.defaultNamespace });
-      const changes: FileChange[] = [];
-      for (const uri of new Set([...this.disk.keys(), ...this.openText.keys()])) {
-        let res = this.resources.get(uri);
-        if (!res) this.resources.set(uri, (res = this.check(uri, this.textOf(uri)!)));
-        changes.push({ uri, resources: res, text: this.textOf(uri) });
-      }
-      const t0 = performance.now();
-      try {
-        analysis.apply(changes);
-        this.host.log(`hybrid-mesh: workspace analysis of ${changes.length} files in ${Math.round(performance.now() - t0)} ms`);
-        this.analysis = analysis;
-      } catch (e) {
-        this.host.log(`hybrid-mesh: workspace analysis failed, cross-file checks are off until the next change of settings: ${e instanceof Error ? e.stack : String(e)}`);
-      }
+    const generation = ++this.generation;
+    if (!this.settings.enable) {
+      this.finishRebuild(null, new Map());
+      return;
     }
-    const out = new Map<string, Finding[]>();
-    for (const uri of this.stale) out.set(uri, []);
+    const analysis = createAnalysis({ defaultNamespace: this.settings.defaultNamespace });
+    const changes: FileChange[] = [];
+    for (const uri of new Set([...this.disk.keys(), ...this.openText.keys()])) {
+      let res = this.resources.get(uri);
+      if (!res) this.resources.set(uri, (res = this.check(uri, this.textOf(uri)!)));
+      changes.push({ uri, resources: res, text: this.textOf(uri) });
+    }
+    const t0 = performance.now();
+    const failed = (e: unknown) => {
+      this.loading = null;
+      this.host.log(`hybrid-mesh: workspace analysis failed, cross-file checks are off until the next change of settings: ${e instanceof Error ? e.stack : String(e)}`);
+      this.finishRebuild(null, new Map());
+    };
+    this.loading = analysis;
+    let next = 0;
+    const slice = () => {
+      if (generation !== this.generation) return; // a newer rebuild took over
+      try {
+        const start = performance.now();
+        if (next < changes.length) {
+          // Indexing, file by file (a cold load may come in parts), then the checks.
+          while (next < changes.length && performance.now() - start < CHECK_SLICE_MS) analysis.load([changes[next++]]);
+          if (next === changes.length) {
+            this.host.log(`hybrid-mesh: workspace analysis started: ${changes.length} files indexed in ${Math.round(performance.now() - t0)} ms, ${analysis.pendingChecks} resources to check`);
+          }
+          afterQueuedMessages(slice);
+          return;
+        }
+        const r = analysis.checkSome({ maxMs: CHECK_SLICE_MS });
+        if (!r.done) {
+          afterQueuedMessages(slice);
+          return;
+        }
+        this.host.log(`hybrid-mesh: workspace analysis of ${changes.length} files in ${Math.round(performance.now() - t0)} ms`);
+        this.loading = null;
+        this.finishRebuild(analysis, r.findings);
+      } catch (e) {
+        failed(e);
+      }
+    };
+    slice();
+  }
+
+  private finishRebuild(analysis: Analysis | null, found: ReadonlyMap<string, Finding[]>): void {
+    this.analysis = analysis;
+    const byUri = new Map<string, Finding[]>();
+    for (const uri of this.stale) byUri.set(uri, []);
     this.stale.clear();
-    if (this.analysis) for (const [uri, findings] of this.analysis.allFindings()) out.set(uri, findings);
+    for (const [uri, findings] of found) byUri.set(uri, findings);
+    // In URI order, whatever order the scan reported the files in.
+    const out = new Map([...byUri].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     if (out.size > 0) this.host.applyCrossFile(out, (u) => this.textOf(u));
     this.host.analysisChanged();
+    // Files that changed while the checks ran.
+    for (const uri of this.changedWhileLoading) this.queue(uri);
+    this.changedWhileLoading.clear();
+    this.flushSoon();
   }
 }

@@ -2,6 +2,8 @@
 // (a) every resource of a changed file (their spans may have moved) and (b) resources elsewhere
 // whose recorded lookups touch a topic emitted by a resource that was added, edited or removed.
 // It returns, per URI, the complete new finding list of every file whose findings changed.
+// A cold start can also be split: `load` indexes and queues the checks, `checkSome` runs them in
+// bounded slices (checks only read the index, so the result is the same as one `apply`).
 import type { Finding } from '../diagnostics/finding';
 import type { Resource } from '../model/resource';
 import type { Analyzer } from './analyzer';
@@ -38,6 +40,8 @@ function shift(f: Finding, delta: number): Finding {
   return out;
 }
 
+const now = (): number => globalThis.performance.now();
+
 /** Shared by every result without findings (most of them); never mutated, only replaced. */
 const NO_FINDINGS: Finding[] = [];
 
@@ -58,6 +62,13 @@ export class Analysis {
   private readonly published = new Map<string, string>();
   /** Subjects re-checked by the last apply (for tests and the bench). */
   lastChecked = 0;
+  /** Keys of entries `load` queued for checking, and how far `checkSome` got. */
+  private queue: string[] = [];
+  private queuePos = 0;
+  /** The queued entries have no earlier result (a cold start). */
+  private queueFresh = false;
+  /** URIs whose findings may have changed since the last publication. */
+  private touched = new Set<string>();
 
   constructor(analyzers: readonly Analyzer[], options: IndexOptions = {}) {
     this.index = new WorkspaceIndex(options);
@@ -72,9 +83,28 @@ export class Analysis {
   }
 
   apply(changes: readonly FileChange[]): Map<string, Finding[]> {
+    this.load(changes);
+    this.runQueued(Infinity, Infinity);
+    return this.publish();
+  }
+
+  /**
+   * Indexes `changes` and queues the checks they call for without running them: `checkSome`
+   * runs them in bounded slices. Checks only read the index, so a sliced run ends with results
+   * identical to one `apply`. A load on a fresh analysis is a cold start, and may come in
+   * several parts (by files) before the first `checkSome`.
+   */
+  load(changes: readonly FileChange[]): void {
+    // Before any check ran, a cold start can be loaded file by file: the checks of every part
+    // wait for the whole index. Otherwise what is queued runs against the index it was queued for.
+    const append = this.queueFresh && this.resultCount === 0 && this.queue.length > this.queuePos;
+    if (!append) {
+      this.runQueued(Infinity, Infinity);
+      this.lastChecked = 0;
+    }
     const topics = new Set<number>();
     const dirty = new Set<string>();
-    const touchedUris = new Set<string>();
+    const touchedUris = this.touched;
     // Topics only wake up existing results: with none yet (a cold start) there is nobody to wake,
     // so the index need not track which presence topics flipped either.
     const wake = this.resultCount > 0;
@@ -115,21 +145,68 @@ export class Analysis {
       if (!r) dirty.add(key); // an analyzer that never ran on it before
       else if (delta !== 0) r.findings = r.findings.map((f) => shift(f, delta));
     }
-    this.lastChecked = 0;
-    for (const key of dirty) {
-      const e = this.index.entry(key);
-      if (!e) continue;
-      this.check(e, !wake);
-      touchedUris.add(e.resource.uri);
+    if (append) for (const k of dirty) this.queue.push(k);
+    else {
+      this.queue = [...dirty];
+      this.queuePos = 0;
+      this.queueFresh = !wake;
     }
+  }
+
+  /**
+   * Runs queued checks until `maxResources` were checked or `maxMs` passed (at least one check
+   * per call). When none remain (`done`), `findings` holds what `apply` would have returned for
+   * the loads since the last publication; before that it is empty, because a file's findings are
+   * complete only once all of its resources have been checked.
+   */
+  checkSome(budget: { maxMs?: number; maxResources?: number } = {}): { done: boolean; checked: number; findings: Map<string, Finding[]> } {
+    const checked = this.runQueued(budget.maxResources ?? Infinity, budget.maxMs ?? Infinity);
+    const done = this.queuePos >= this.queue.length;
+    return { done, checked, findings: done ? this.publish() : new Map() };
+  }
+
+  /** Checks still queued by `load`. */
+  get pendingChecks(): number {
+    return this.queue.length - this.queuePos;
+  }
+
+  /** Runs queued checks within the budget; returns how many queue entries it consumed. */
+  private runQueued(maxResources: number, maxMs: number): number {
+    const q = this.queue;
+    const end = Math.min(q.length, this.queuePos + Math.max(1, maxResources));
+    const deadline = maxMs === Infinity ? Infinity : now() + maxMs;
+    const fresh = this.queueFresh;
+    let i = this.queuePos;
+    while (i < end) {
+      const e = this.index.entry(q[i++]);
+      // In a cold start a key queued by two parts of the load is checked once.
+      if (e && !(fresh && e.result)) {
+        this.check(e, fresh);
+        this.touched.add(e.resource.uri);
+      }
+      // The clock is read every few checks: most take microseconds.
+      if ((i & 15) === 0 && deadline !== Infinity && now() >= deadline) break;
+    }
+    const consumed = i - this.queuePos;
+    this.queuePos = i;
+    if (i >= q.length && q.length > 0) {
+      this.queue = [];
+      this.queuePos = 0;
+    }
+    return consumed;
+  }
+
+  /** Per URI touched since the last publication, its findings when they differ from the last sent. */
+  private publish(): Map<string, Finding[]> {
     const out = new Map<string, Finding[]>();
-    for (const uri of touchedUris) {
+    for (const uri of this.touched) {
       const list = this.findingsOf(uri);
       const sig = JSON.stringify(list);
       if ((this.published.get(uri) ?? '[]') !== sig) out.set(uri, list);
       if (list.length === 0) this.published.delete(uri);
       else this.published.set(uri, sig);
     }
+    this.touched = new Set();
     return out;
   }
 
