@@ -63,6 +63,9 @@ export async function readInputs(paths: readonly string[], stdin: NodeJS.Readabl
     ioErrors.push(...errors);
     for (const f of files) {
       try {
+        // A FIFO or socket would block the read forever (nobody writes to it): refuse it.
+        const kind = specialKind(fs.statSync(f));
+        if (kind) { ioErrors.push(`${f}: not a regular file (${kind})`); continue; }
         inputs.push(toInput(f, pathToUri(path.resolve(f)), fs.readFileSync(f)));
       } catch (e) {
         ioErrors.push(`${f}: ${ioMessage(e)}`);
@@ -70,6 +73,12 @@ export async function readInputs(paths: readonly string[], stdin: NodeJS.Readabl
     }
   }
   return { inputs, ioErrors };
+}
+
+function specialKind(st: fs.Stats): string | undefined {
+  if (st.isFIFO()) return 'a named pipe';
+  if (st.isSocket()) return 'a socket';
+  return undefined;
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {

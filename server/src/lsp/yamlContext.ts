@@ -4,6 +4,8 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { PathSegment } from '../core/model/resource';
 import { nodeAt } from '../core/parse/pointer';
+import { nestsDeeperThan } from '../core/parse/depthScan';
+import { MAX_DOCUMENT_BYTES } from '../core/parse/chunk';
 
 export interface DocumentSlice {
   index: number;
@@ -66,7 +68,10 @@ const within = (r: readonly number[] | null | undefined, o: number) => !!r && o 
 /** The key or value under `offset` with its data path, from the document around it. */
 export function nodeAtOffset(text: string, offset: number): (NodeAtOffset & { slice: DocumentSlice }) | undefined {
   const slice = documentAt(text, offset);
-  const doc = parseDocument(slice.text, { keepSourceTokens: false });
+  // Documents the check refuses (too large: HM1006, too deep: HM1008) are never parsed here.
+  if (slice.text.length > MAX_DOCUMENT_BYTES || nestsDeeperThan(slice.text)) return undefined;
+  // uniqueKeys off: `yaml`'s duplicate check is quadratic in a map's size (the check reports duplicates).
+  const doc = parseDocument(slice.text, { keepSourceTokens: false, uniqueKeys: false });
   const local = offset - slice.start;
   const path: PathSegment[] = [];
   let node: unknown = doc.contents;
@@ -194,7 +199,8 @@ export function existingKeys(text: string, offset: number, path: readonly PathSe
   const out = new Set<string>();
   try {
     const slice = documentAt(text, offset);
-    const doc = parseDocument(slice.text, { keepSourceTokens: false });
+    if (slice.text.length > MAX_DOCUMENT_BYTES || nestsDeeperThan(slice.text)) return out;
+    const doc = parseDocument(slice.text, { keepSourceTokens: false, uniqueKeys: false });
     const map = path.length === 0 ? doc.contents : nodeAt(doc, path);
     if (!isMap(map)) return out;
     const local = offset - slice.start;

@@ -26,7 +26,7 @@ export function checkIsolated(engine: Engine, uri: string, text: string): Isolat
 
 function contentRanges(text: string): Array<[number, number]> {
   try {
-    return parseAllDocuments(text).map((d) => {
+    return parseAllDocuments(text, { uniqueKeys: false }).map((d) => {
       const r = d.contents?.range;
       return r ? [r[0], r[2]] : [d.range[0], d.range[0]];
     });

@@ -43,6 +43,12 @@ export type PathCheck =
 export function checkPath(path: string): PathCheck {
   if (!path.startsWith('/') || path.startsWith('//')) return { ok: false, reason: `'${path}' is not an admin path` };
   const url = new URL(path, 'http://proxy.invalid');
+  // The path checked must be the path sent: no `..`, `%2e`, backslashes or tabs that the URL
+  // parser would rewrite (a leading `/\\host` even becomes another authority).
+  const rawPath = path.split(/[?#]/, 1)[0];
+  if (url.host !== 'proxy.invalid' || url.pathname !== rawPath) {
+    return { ok: false, reason: `refused ${JSON.stringify(rawPath)}: not a plain admin path (the URL parser reads it as ${url.host === 'proxy.invalid' ? '' : `host '${url.host}', `}path '${url.pathname}')` };
+  }
   const read = READ_ONLY.find((e) => e.pathname === url.pathname);
   const mutate = MUTATING_PATHS.find((e) => e.pathname === url.pathname);
   const entry = read ?? mutate;

@@ -5,6 +5,8 @@ import { isMap, isPair, isSeq, parseDocument, type Document, type Node } from 'y
 import { finding, type Finding } from '../diagnostics/finding';
 import type { Span } from '../text/span';
 import { fastParse } from './fast-yaml';
+import { nestsDeeperThan } from './depthScan';
+import { duplicateKeyStarts } from './duplicateKeys';
 
 /** Aliases expanded per document before we call it an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
@@ -27,7 +29,8 @@ export interface ChunkParse {
   docAt(offset: number): Document.Parsed;
 }
 
-const yamlOptions = { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' } as const;
+// Duplicate keys are found by duplicateKeys.ts (linear), not by `yaml` (quadratic).
+const yamlOptions = { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' } as const;
 /** One broken line makes `yaml` report an error per following token: keep the first per line, a few per document. */
 const MAX_SYNTAX_ERRORS = 5;
 
@@ -63,14 +66,18 @@ function parseChunkUnguarded(text: string): ChunkParse {
     if (fast.value !== null && typeof fast.value === 'object') fastSources.set(fast.value, text);
     return makeChunk(text, fast.value, [], false, true, null);
   }
+  // Thousands of levels would overflow `yaml`'s stack: refuse before parsing.
+  if (nestsDeeperThan(text)) return tooDeep(text, null);
   const doc = parseDocument(text, yamlOptions) as Document.Parsed;
   const problems: Finding[] = [];
   const lines = new Set<number>();
   let syntax = 0;
   for (const e of doc.errors) {
     if (e.code !== 'DUPLICATE_KEY' && e.code !== 'TAB_AS_INDENT') {
+      // Checked before lineOf (linear in the offset): thousands of errors must stay cheap.
+      if (syntax >= MAX_SYNTAX_ERRORS) continue;
       const line = e.linePos?.[0]?.line ?? lineOf(text, e.pos[0]);
-      if (lines.has(line) || syntax >= MAX_SYNTAX_ERRORS) continue;
+      if (lines.has(line)) continue;
       lines.add(line);
       syntax++;
     }
@@ -79,6 +86,10 @@ function parseChunkUnguarded(text: string): ChunkParse {
     if (e.code === 'DUPLICATE_KEY') problems.push(finding('DuplicateKey', { key: keyText(text, span) }, { uri: '', span: wordAt(text, span) }));
     else if (e.code === 'TAB_AS_INDENT') problems.push(finding('TabIndent', {}, { uri: '', span }));
     else problems.push(finding('YamlSyntax', { detail }, { uri: '', span }));
+  }
+  for (const start of duplicateKeyStarts(doc.contents)) {
+    const span = wordAt(text, { start, end: start + 1 });
+    problems.push(finding('DuplicateKey', { key: keyText(text, span) }, { uri: '', span }));
   }
   let value: unknown;
   if (nodeDepth(doc.contents) > MAX_DEPTH) return tooDeep(text, doc, problems);

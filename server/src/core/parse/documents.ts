@@ -107,7 +107,7 @@ export function makeDocument(uri: string, index: number, start: number, end: num
 
 /** Texts with directives or `...` markers: parsed by `yaml` in one go (no per-document cache). */
 function wholeFile(uri: string, text: string): ParsedFile {
-  const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+  const docs = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
   const list = Array.isArray(docs) ? docs : [];
   if (list.length === 0) {
     const what = onlyComments(text) ? 'only comments' : 'no content';

@@ -9,14 +9,37 @@ function rangeSpan(node: { range?: [number, number, number] | null } | null | un
   return r ? { start: r[0], end: r[1] } : undefined;
 }
 
+/** Key -> first pair, for large maps: one finding per key of a 100,000-key map must not scan it each time. */
+const pairIndex = new WeakMap<object, { items: unknown[]; length: number; byKey: Map<string, Pair<unknown, unknown>> }>();
+const INDEX_FROM = 32;
+
 function pairFor(node: unknown, seg: string | number): Pair<unknown, unknown> | undefined {
   if (!isMap(node)) return undefined;
+  if (node.items.length >= INDEX_FROM) {
+    let index = pairIndex.get(node);
+    // Rebuilt if the map was edited since (same array and length otherwise).
+    if (!index || index.items !== node.items || index.length !== node.items.length) {
+      index = { items: node.items, length: node.items.length, byKey: indexPairs(node.items) };
+      pairIndex.set(node, index);
+    }
+    return index.byKey.get(String(seg));
+  }
   for (const item of node.items) {
     const k = item.key;
     const key = isScalar(k) ? k.value : k;
     if (key === seg || (typeof seg === 'number' && key === String(seg)) || String(key) === String(seg)) return item;
   }
   return undefined;
+}
+
+function indexPairs(items: readonly Pair<unknown, unknown>[]): Map<string, Pair<unknown, unknown>> {
+  const index = new Map<string, Pair<unknown, unknown>>();
+  for (const item of items) {
+    const k = item.key;
+    const id = String(isScalar(k) ? k.value : k);
+    if (!index.has(id)) index.set(id, item);
+  }
+  return index;
 }
 
 /** The yaml node at `path`, or undefined when the path does not exist in the source. */

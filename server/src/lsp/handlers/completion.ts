@@ -3,6 +3,7 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PathSegment } from '../../core/model/resource';
+import { MAX_FILE_BYTES } from '../../core/parse/documents';
 import type { Engine } from '../../node/engine';
 import { completionSpot, documentAt, existingKeys, headerOf, type Header } from '../yamlContext';
 
@@ -11,6 +12,8 @@ const SERVER_OWNED = new Set(['status']);
 
 export function completionsAt(doc: TextDocument, offset: number, engine: Engine): CompletionItem[] {
   const text = doc.getText();
+  // Files the check refuses as too large (HM1005) get no completion: scanning them takes seconds.
+  if (text.length > MAX_FILE_BYTES) return [];
   const spot = completionSpot(text, offset);
   if (!spot) return [];
   const range: Range = { start: doc.positionAt(spot.prefixStart), end: doc.positionAt(offset) };

@@ -2,12 +2,16 @@
 // the Istio group/version/kind it belongs to.
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { MAX_FILE_BYTES } from '../../core/parse/documents';
 import type { Engine } from '../../node/engine';
 import { descriptionOf, typeLabel } from '../schemaText';
 import { headerOf, nodeAtOffset } from '../yamlContext';
 
 export function hoverAt(doc: TextDocument, offset: number, engine: Engine): Hover | null {
-  const at = nodeAtOffset(doc.getText(), offset);
+  const text = doc.getText();
+  // Files the check refuses as too large (HM1005) get no hover: parsing them takes seconds.
+  if (text.length > MAX_FILE_BYTES) return null;
+  const at = nodeAtOffset(text, offset);
   if (!at) return null;
   const { apiVersion, kind } = headerOf(at.slice.text);
   if (!apiVersion || !kind) return null;

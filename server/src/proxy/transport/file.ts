@@ -32,13 +32,16 @@ export class FileConnection implements ProxyConnection {
     const pathname = new URL(adminPath, 'http://x').pathname;
     const file = this.fileFor(pathname);
     const limits = limitsOf(opts, this.limits);
-    let size: number;
+    let st: fs.Stats;
     try {
-      size = fs.statSync(file).size;
+      st = fs.statSync(file);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       throw new ProxyConnectionError(file, 'unreachable', code === 'ENOENT' ? `no such file (needed for ${pathname})` : (e as Error).message);
     }
+    // A named pipe would block the read forever; a device or socket is no saved dump either.
+    if (!st.isFile()) throw new ProxyConnectionError(file, 'unreachable', `not a regular file (needed for ${pathname})`);
+    const size = st.size;
     if (size > limits.maxBytes) throw new ProxyConnectionError(file, 'oversized', `file of ${size} bytes exceeds the ${limits.maxBytes}-byte cap (maxBytes)`);
     return { status: 200, contentType: file.endsWith('.json') ? 'application/json' : 'text/plain', body: fs.readFileSync(file, 'utf8'), endpoint: file };
   }
