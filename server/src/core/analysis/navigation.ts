@@ -25,6 +25,14 @@ export interface Cursor {
 }
 
 const ctxOf = (index: WorkspaceIndex) => new AnalysisContext(index, new Set());
+// Answers come out in file order (uri, then offset), never in indexing order, which depends on
+// the order files were scanned in: pickers and tests see the same list every time.
+const placeCmp = (a: { uri: string; start: number }, b: { uri: string; start: number }) =>
+  a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.start - b.start;
+const inFileOrder = (ls: NavLocation[]) =>
+  ls.sort((a, b) => placeCmp({ uri: a.uri, start: a.span.start }, { uri: b.uri, start: b.span.start }));
+const byPlace = <T extends { resource: Resource }>(xs: T[]) =>
+  xs.sort((a, b) => placeCmp({ uri: a.resource.uri, start: a.resource.span.start }, { uri: b.resource.uri, start: b.resource.span.start }));
 const loc = (r: Resource, label: string, path: Path = []): NavLocation => ({ uri: r.uri, span: path.length ? spanOfPath(r.doc, path, 'value') : documentHead(r.doc), label });
 const wlLoc = (w: Workload): NavLocation => loc(w.resource, nameOf(w), w.labelsPath);
 const is = (p: Path, ...pattern: (string | number | null)[]) => p.length === pattern.length && pattern.every((x, i) => x === null || x === p[i]);
@@ -48,19 +56,23 @@ export function selectorAt(index: WorkspaceIndex, c: Cursor): { labels: Labels; 
   const pol = policySelectorOf(r);
   const svc = c.entry.service;
   const prefixOf = (base: Path) => base.every((x, i) => p[i] === x);
-  if (pol && prefixOf(pol.path)) return { labels: pol.labels, workloads: ctx.selectWorkloads(c.entry.namespace, pol.labels) };
-  if (svc?.selector && prefixOf(svc.selectorPath)) return { labels: svc.selector, workloads: ctx.selectWorkloads(c.entry.namespace, svc.selector) };
+  if (pol && prefixOf(pol.path)) return { labels: pol.labels, workloads: byPlace([...ctx.selectWorkloads(c.entry.namespace, pol.labels)]) };
+  if (svc?.selector && prefixOf(svc.selectorPath)) return { labels: svc.selector, workloads: byPlace([...ctx.selectWorkloads(c.entry.namespace, svc.selector)]) };
   if (r.kind === 'DestinationRule' && p[0] === 'spec' && p[1] === 'subsets' && typeof p[2] === 'number') {
     const labels = strMap(obj(arr(obj(r.value.spec).subsets)[p[2]]).labels);
     const host = str(obj(r.value.spec).host);
     if (!host) return undefined;
     const behind = workloadsBehind(ctx, ctx.resolveHost(host, c.entry.namespace).services).workloads;
-    return { labels, workloads: behind.filter((w) => selects(labels, w.labels)) };
+    return { labels, workloads: byPlace(behind.filter((w) => selects(labels, w.labels))) };
   }
   return undefined;
 }
 
 export function definitionsAt(index: WorkspaceIndex, uri: string, offset: number): NavLocation[] {
+  return inFileOrder(definitionsUnordered(index, uri, offset));
+}
+
+function definitionsUnordered(index: WorkspaceIndex, uri: string, offset: number): NavLocation[] {
   const c = cursorAt(index, uri, offset);
   if (!c) return [];
   const r = c.entry.resource;
@@ -104,6 +116,10 @@ export function definitionsAt(index: WorkspaceIndex, uri: string, offset: number
 
 /** Who refers to the resource under the cursor: selectors selecting a workload, routes using a subset. */
 export function referencesTo(index: WorkspaceIndex, uri: string, offset: number): NavLocation[] {
+  return inFileOrder(referencesUnordered(index, uri, offset));
+}
+
+function referencesUnordered(index: WorkspaceIndex, uri: string, offset: number): NavLocation[] {
   const c = cursorAt(index, uri, offset);
   if (!c) return [];
   const out: NavLocation[] = [];
@@ -192,11 +208,11 @@ export function codeLenses(index: WorkspaceIndex, uri: string): CodeLens[] {
   for (const e of index.entriesOf(uri)) {
     const r = e.resource;
     if (r.kind === 'WorkloadGroup' && e.workloads[0]) {
-      const by = ctx.servicesSelecting(e.namespace, e.workloads[0].labels);
+      const by = byPlace([...ctx.servicesSelecting(e.namespace, e.workloads[0].labels)]);
       const vms = [...index.workloadsIn(e.namespace)].filter((w) => w.kind === 'WorkloadEntry' && Object.keys(e.workloads[0].labels).length > 0 && selects(e.workloads[0].labels, w.labels));
       out.push({ span: documentHead(r.doc), title: `${vms.length} VM${vms.length === 1 ? '' : 's'} registered · selected by ${by.length ? by.map((s) => nameOf(s)).join(', ') : 'no service'}` });
     } else if (r.kind === 'ServiceEntry' && e.service?.selector) {
-      out.push({ span: documentHead(r.doc), title: selectorSummary(ctx.selectWorkloads(e.namespace, e.service.selector)) });
+      out.push({ span: documentHead(r.doc), title: selectorSummary(byPlace([...ctx.selectWorkloads(e.namespace, e.service.selector)])) });
     }
   }
   return out;
