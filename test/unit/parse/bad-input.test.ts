@@ -129,3 +129,12 @@ test('directives and document-end markers take the whole-file path and still wor
   assert.equal(e.text, 'Static');
   assert.equal(e.line, 8);
 });
+
+test('a file of only document separators says it has nothing to check', () => {
+  const text = '---\n'.repeat(10_000) + '# trailing comment\n';
+  const file = parseYamlFile('file:///seps.yaml', text);
+  assert.deepEqual(file.problems.map((p) => [p.code, p.severity, p.message]),
+    [['HM1010', 'information', 'File has no YAML documents (only document separators and comments): nothing to check']]);
+  const one = parseYamlFile('file:///one.yaml', '---\napiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n---\n');
+  assert.deepEqual(one.problems, []);
+});

@@ -76,6 +76,11 @@ export function parseYamlFile(uri: string, text: string, cache?: ChunkCache): Pa
     }
     return makeDocument(uri, index, c.start, c.end, parsed);
   });
+  // Only `---` lines (and comments): as empty as an empty file, and said so.
+  if (documents.every((d) => d.value == null && d.problems.length === 0)) {
+    const p = finding('NoDocuments', { what: 'only document separators and comments' }, { uri, span: { start: 0, end: 0 } });
+    return { uri, text, documents, problems: [p], split: true };
+  }
   return { uri, text, documents, problems: [], split: true };
 }
 
