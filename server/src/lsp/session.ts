@@ -239,7 +239,9 @@ export class Session implements AnalysisHost {
   }
 
   private runCheck(doc: TextDocument): void {
-    const check = checkIsolated(this.engine, doc.uri, doc.getText());
+    const text = doc.getText();
+    // The workspace scan may have checked this very text already (a file opened as on disk).
+    const check = this.analysis.takeDiskCheck(doc.uri, text) ?? checkIsolated(this.engine, doc.uri, text);
     for (const f of check.failures) {
       this.connection.console.error(`hybrid-mesh: checking ${doc.uri} (document ${f.docIndex}) failed: ${describeError(f.error)}`);
     }

@@ -10,7 +10,7 @@ import type { Finding } from '../core/diagnostics/finding';
 import type { Resource } from '../core/model/resource';
 import { LineIndex } from '../core/text/span';
 import type { Engine, FileCheck } from '../node/engine';
-import { checkIsolated } from '../node/isolatedCheck';
+import { checkIsolated, type IsolatedCheck } from '../node/isolatedCheck';
 import { DEFAULT_ANALYSIS_SETTINGS, sameAnalysisSettings, type AnalysisSettings } from './analysisSettings';
 import type { Positions } from './convert';
 import type { FileListener } from './workspaceFiles';
@@ -51,6 +51,11 @@ export class WorkspaceAnalysis {
   private readonly resources = new Map<string, readonly Resource[]>();
   private readonly pending = new Set<string>();
   private readonly lines = new Map<string, { text: string; index: LineIndex }>();
+  /**
+   * The scan's check of a file not yet open, kept until the editor opens it with the same text:
+   * the didOpen check then reuses it instead of checking the file a second time.
+   */
+  private readonly diskChecks = new Map<string, { text: string; check: IsolatedCheck }>();
   private settings: AnalysisSettings = DEFAULT_ANALYSIS_SETTINGS;
   private scanned = false;
   /** URIs whose published analysis findings a rebuild must clear unless it finds them again. */
@@ -88,6 +93,14 @@ export class WorkspaceAnalysis {
     return l.index;
   }
 
+  /** The check of `uri` the scan made from this very text, if any (handed out once). */
+  takeDiskCheck(uri: string, text: string): IsolatedCheck | undefined {
+    const d = this.diskChecks.get(uri);
+    if (!d) return undefined;
+    this.diskChecks.delete(uri);
+    return d.text === text ? d.check : undefined;
+  }
+
   /** The scan has reported every file: analyse the whole workspace once. */
   scanFinished(): void {
     this.scanned = true;
@@ -105,7 +118,7 @@ export class WorkspaceAnalysis {
     if (!this.openText.delete(uri)) return;
     const text = this.disk.get(uri);
     if (text === undefined) this.resources.delete(uri);
-    else if (this.settings.enable) this.resources.set(uri, this.check(uri, text));
+    else if (this.settings.enable) this.resources.set(uri, this.check(uri, text).resources);
     else this.resources.delete(uri);
     this.queue(uri);
     this.flushSoon();
@@ -114,13 +127,16 @@ export class WorkspaceAnalysis {
   private onDisk(uri: string, text: string | undefined): void {
     if (text === undefined) this.disk.delete(uri);
     else this.disk.set(uri, text);
+    this.diskChecks.delete(uri);
     if (this.openText.has(uri)) return; // the editor's text wins while the document is open
     if (text === undefined) {
       this.resources.delete(uri);
       this.lines.delete(uri);
       this.host.engine.forget(uri);
     } else if (this.settings.enable) {
-      this.resources.set(uri, this.check(uri, text));
+      const c = this.check(uri, text);
+      this.diskChecks.set(uri, { text, check: c });
+      this.resources.set(uri, c.resources);
     } else {
       this.resources.delete(uri); // re-checked when the analysis is turned on
     }
@@ -129,17 +145,21 @@ export class WorkspaceAnalysis {
   }
 
   private onOpenChecked(check: FileCheck, doc: TextDocument): void {
-    this.openText.set(doc.uri, doc.getText());
+    const text = doc.getText();
+    // Opening a file with its disk text changes nothing the analysis holds: nothing to apply.
+    const same = this.textOf(doc.uri) === text && sameResources(this.resources.get(doc.uri), check.resources);
+    this.openText.set(doc.uri, text);
     this.resources.set(doc.uri, check.resources);
+    if (same) return;
     this.queue(doc.uri);
     // At once: the file's own diagnostics and the cross-file ones go out together.
     this.flush();
   }
 
-  private check(uri: string, text: string): readonly Resource[] {
+  private check(uri: string, text: string): IsolatedCheck {
     const c = checkIsolated(this.host.engine, uri, text);
     for (const f of c.failures) this.host.log(`hybrid-mesh: analysis: checking ${uri} (document ${f.docIndex}) failed`);
-    return c.resources;
+    return c;
   }
 
   private queue(uri: string): void {
@@ -202,7 +222,7 @@ export class WorkspaceAnalysis {
     const changes: FileChange[] = [];
     for (const uri of new Set([...this.disk.keys(), ...this.openText.keys()])) {
       let res = this.resources.get(uri);
-      if (!res) this.resources.set(uri, (res = this.check(uri, this.textOf(uri)!)));
+      if (!res) this.resources.set(uri, (res = this.check(uri, this.textOf(uri)!).resources));
       changes.push({ uri, resources: res, text: this.textOf(uri) });
     }
     const t0 = performance.now();
@@ -256,4 +276,9 @@ export class WorkspaceAnalysis {
     this.changedWhileLoading.clear();
     this.flushSoon();
   }
+}
+
+/** The same resource objects in the same order (a re-check of unchanged text reuses them). */
+function sameResources(a: readonly Resource[] | undefined, b: readonly Resource[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((r, i) => r === b[i]);
 }
