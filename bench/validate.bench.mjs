@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { buildBench, benchBundle } from './build-bench.mjs';
+import { nameEdits } from './lib/edits.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.HM_SHARED_DIR ?? path.join(root, '..', 'shared');
@@ -65,26 +66,9 @@ function registry() {
 
 const newCore = () => core.createCore({ registry: registry() });
 
-/** Deterministic edits: rename metadata.name of a random document (one keystroke). */
-function* edits(texts, count, seed = 7) {
-  let s = seed;
-  const rnd = () => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  const names = [...texts.keys()];
-  for (let i = 0; i < count; i++) {
-    const file = names[Math.floor(rnd() * names.length)];
-    const text = texts.get(file);
-    const marks = [...text.matchAll(/^metadata:\n  name: [^\n]+/gm)];
-    const m = marks[Math.floor(rnd() * marks.length)];
-    const at = m.index + m[0].length;
-    const next = text.slice(0, at) + 'x' + text.slice(at);
-    texts.set(file, next);
-    yield { file, text: next };
-  }
-}
-
 function timeEdits(c, texts, count) {
   const times = [];
-  for (const e of edits(texts, count)) {
+  for (const e of nameEdits(texts, count)) {
     const t = performance.now();
     c.checkFile(e.file, e.text);
     times.push(performance.now() - t);

@@ -25,6 +25,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildBench, benchBundle } from './build-bench.mjs';
 import { StdioLspClient } from './lsp-stdio-client.mjs';
+import { nameEdits } from './lib/edits.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.HM_SHARED_DIR ?? path.join(root, '..', 'shared');
@@ -114,25 +115,6 @@ function combinedSchema() {
   return { file, kinds: allOf.length };
 }
 
-/** Deterministic edits: append 'x' to a metadata.name line of a random file. */
-function* edits(texts, count, seed = 7) {
-  let s = seed;
-  const rnd = () => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  const names = [...texts.keys()];
-  for (let i = 0; i < count; i++) {
-    const file = names[Math.floor(rnd() * names.length)];
-    const text = texts.get(file);
-    const marks = [...text.matchAll(/^metadata:\n {2}name: [^\n]+/gm)];
-    const m = marks[Math.floor(rnd() * marks.length)];
-    const at = m.index + m[0].length;
-    const before = text.slice(0, at);
-    const line = before.split('\n').length - 1;
-    const character = at - (before.lastIndexOf('\n') + 1);
-    texts.set(file, before + 'x' + text.slice(at));
-    yield { file, line, character };
-  }
-}
-
 /**
  * Runs one server: cold (all files opened, all diagnostics in) then edits. `waitFor(uris)` says
  * when a set of files has its diagnostics for the versions sent.
@@ -213,13 +195,16 @@ async function runServer(label, client, dir, texts, waitMode, fromInitialized = 
   }
   const times = [];
   let version = 1;
-  for (const e of edits(new Map(texts), EDITS)) {
+  for (const e of nameEdits(new Map(texts), EDITS)) {
     const uri = uris.get(e.file);
+    const head = e.text.slice(0, e.at); // the keystroke's line and character, as the client sends them
+    const line = head.split('\n').length - 1;
+    const character = e.at - (head.lastIndexOf('\n') + 1);
     const before = waitMode === 'status' ? checksRun : published.get(uri) ?? 0;
     const t = performance.now();
     client.notify('textDocument/didChange', {
       textDocument: { uri, version: ++version },
-      contentChanges: [{ range: { start: { line: e.line, character: e.character }, end: { line: e.line, character: e.character } }, text: 'x' }],
+      contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: 'x' }],
     });
     await until(() => (waitMode === 'status' ? checksRun > before : (published.get(uri) ?? 0) > before));
     times.push(performance.now() - t);

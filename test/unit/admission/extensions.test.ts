@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { check } from './helpers';
+import { assertClean, check } from './helpers';
 
 test('well-formed Telemetry, WasmPlugin and ProxyConfig have no findings', () => {
-  assert.deepEqual(check(`apiVersion: telemetry.istio.io/v1
+  assertClean(`apiVersion: telemetry.istio.io/v1
 kind: Telemetry
 metadata:
   name: ok
@@ -45,9 +45,7 @@ metadata:
   namespace: shop
 spec:
   concurrency: 2
-`), [
-
-  ]);
+`);
 });
 
 test('Telemetry providers and tracing, EnvoyFilter patches and matches, ProxyConfig selector, WasmPlugin env names', () => {
