@@ -2,10 +2,10 @@
 // from /clusters, and, for a VM known to istiod, istiod's view and the cluster differences.
 // No vscode; the connection is closed whatever happens.
 import {
-  bootstrapInfo, clusterRows, endpointRows, listenerRows, parseClustersJson, parseConfigDump, parseSyncz, ProxyDataError,
+  bootstrapInfo, clusterRows, endpointRows, listenerRows, parseClustersJson, parseConfigDump, parseSyncz,
   routeRows, secretRows, type ConfigDump, type SyncRow,
 } from '../../../server/src/core/proxy';
-import { jsonOf, ProxyConnectionError, verifySignature, type Limits, type ProxyConnection } from '../../../server/src/proxy';
+import { parseBody, ProxyConnectionError, verifySignature, type Limits, type ProxyConnection } from '../../../server/src/proxy';
 import { diffClusters, diffNotes, type ProxyRows } from '../panel/snapshot';
 import type { ProxyTarget } from './targets';
 
@@ -14,15 +14,6 @@ export interface Inspection {
   /** The config_dump text as served (admin's, else istiod's). */
   rawJson: string;
   notes: string[];
-}
-
-function parseDump(body: unknown, endpoint: string): ConfigDump {
-  try {
-    return parseConfigDump(body);
-  } catch (e) {
-    if (e instanceof ProxyDataError) throw new ProxyConnectionError(endpoint, 'garbage', e.message);
-    throw e;
-  }
 }
 
 async function withConn<T>(open: () => Promise<ProxyConnection>, use: (c: ProxyConnection) => Promise<T>): Promise<T> {
@@ -46,11 +37,11 @@ async function readIstiod(target: ProxyTarget, limits: Partial<Limits>): Promise
   const { conn, proxyId } = await target.openIstiod!(limits);
   return withConn(async () => conn, async (c) => {
     const syncRes = await c.get('/debug/syncz');
-    const sync = istiodProxyId(parseSyncz(jsonOf(syncRes)), proxyId);
+    const sync = istiodProxyId(parseBody(syncRes, parseSyncz), proxyId);
     if (!sync) throw new ProxyConnectionError(syncRes.endpoint, 'usage', `istiod does not know a proxy '${proxyId}' (not connected to this istiod?)`);
     const id = sync.proxy.split('~')[2] ?? proxyId;
     const res = await c.get(`/debug/config_dump?proxyID=${encodeURIComponent(id)}&include_eds=true`);
-    return { dump: parseDump(jsonOf(res), res.endpoint), raw: res.body, sync };
+    return { dump: parseBody(res, parseConfigDump), raw: res.body, sync };
   });
 }
 
@@ -79,11 +70,11 @@ export async function loadInspection(target: ProxyTarget, now: number, limits: P
   }
   const admin = await withConn(() => target.openAdmin!(limits), async (c) => {
     const res = await c.get('/config_dump?include_eds=true');
-    const dump = parseDump(jsonOf(res), res.endpoint);
+    const dump = parseBody(res, parseConfigDump);
     let endpoint = endpointRows(dump);
     try {
       const cres = await c.get('/clusters?format=json');
-      endpoint = endpointRows(parseClustersJson(jsonOf(cres)), dump);
+      endpoint = endpointRows(parseBody(cres, parseClustersJson), dump);
     } catch (e) {
       // A single saved config_dump has no /clusters: its EDS section is all there is.
       if (target.source !== 'dump') notes.push(`Endpoint health unavailable (${e instanceof Error ? e.message : String(e)}); showing EDS from the config_dump.`);

@@ -6,7 +6,7 @@ export type ProxyErrorCause =
 
 export class ProxyConnectionError extends Error {
   constructor(readonly endpoint: string, readonly cause: ProxyErrorCause, detail: string) {
-    super(`${endpoint}: ${oneLine(detail)}`);
+    super(oneLine(`${endpoint}: ${detail}`));
     this.name = 'ProxyConnectionError';
   }
 }

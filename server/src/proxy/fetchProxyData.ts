@@ -1,6 +1,6 @@
 // Fetches exactly the admin data one proxy-config kind needs (with istioctl's masks) and turns it
 // into rows. Bad bodies become errors that name the endpoint they came from.
-import type { ProxyConnection } from './connection';
+import type { AdminResponse, ProxyConnection } from './connection';
 import { ProxyConnectionError } from './errors';
 import { jsonOf } from './fetchBody';
 import { FileConnection } from './transport/file';
@@ -71,9 +71,8 @@ export async function fetchProxyData(conn: ProxyConnection, kind: Kind, opts: Fe
   }
 }
 
-/** GET + JSON + parse; parser errors are re-raised naming the endpoint. */
-export async function parsed<T>(conn: ProxyConnection, path: string, parse: (body: unknown) => T): Promise<T> {
-  const res = await conn.get(path);
+/** JSON + parse of one admin answer; parser errors are re-raised naming the endpoint. */
+export function parseBody<T>(res: AdminResponse, parse: (body: unknown) => T): T {
   const body = jsonOf(res);
   try {
     return parse(body);
@@ -81,4 +80,9 @@ export async function parsed<T>(conn: ProxyConnection, path: string, parse: (bod
     if (e instanceof ProxyDataError) throw new ProxyConnectionError(res.endpoint, 'garbage', e.message);
     throw e;
   }
+}
+
+/** GET + JSON + parse. */
+export async function parsed<T>(conn: ProxyConnection, path: string, parse: (body: unknown) => T): Promise<T> {
+  return parseBody(await conn.get(path), parse);
 }

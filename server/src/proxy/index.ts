@@ -8,6 +8,6 @@ export { getJson, getOk, jsonOf } from './fetchBody';
 export { AdminUrlConnection, type AdminUrlOptions } from './transport/adminUrl';
 export { SshConnection, type SshOptions } from './transport/ssh';
 export { FileConnection } from './transport/file';
-export { fetchProxyData, KINDS, type Kind, type FetchOptions, type ProxyData } from './fetchProxyData';
+export { fetchProxyData, parseBody, KINDS, type Kind, type FetchOptions, type ProxyData } from './fetchProxyData';
 export { scanFleet, fleetTarget, fleetTargetsFrom, renderFleet, type FleetRow, type FleetTarget, type ScanOptions, type CertStatus } from './fleet';
 export { verifySignature } from './verify';

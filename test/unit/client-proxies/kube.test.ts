@@ -5,25 +5,15 @@ import assert from 'node:assert/strict';
 import { kubeContexts, kubeProxies } from '../../../client/src/proxies/kubeSource';
 import { loadInspection } from '../../../client/src/proxies/load';
 import { kubeTarget } from '../../../client/src/proxies/targets';
-import { buildSidecar, createMeshRoot, serveIstiod, serveSidecar, type RunningIstiod, type RunningSidecar } from '../../../server/src/proxy/simulator';
-import { startKubeStandIn, type KubeStandIn } from '../proxy/support/kubeStandIn';
+import { startKubeMesh } from '../proxy/support/kubeMesh';
+import type { KubeStandIn } from '../proxy/support/kubeStandIn';
 
 let api: KubeStandIn;
-let pod: RunningSidecar;
-let istiod: RunningIstiod;
-const port = (url: string): number => Number(new URL(url).port);
 
 before(async () => {
-  const ca = createMeshRoot();
-  pod = await serveSidecar(buildSidecar({ scenario: 'healthy', name: 'reviews-v1-abc', namespace: 'default', ca }), { agentPort: 0 });
-  istiod = await serveIstiod([buildSidecar({ scenario: 'healthy', name: 'vm-1', namespace: 'vm-ns', ca })]);
-  api = await startKubeStandIn([
-    { name: 'reviews-v1-abc', namespace: 'default', containers: ['reviews', 'istio-proxy'], ports: { 15000: port(pod.adminUrl), 15020: port(pod.agentUrl) } },
-    { name: 'plain', namespace: 'default', containers: ['nginx'], ports: {} },
-    { name: 'istiod-7d9', namespace: 'istio-system', containers: ['discovery'], labels: { app: 'istiod' }, ports: { 15014: port(istiod.url) } },
-  ], [{ name: 'vm-1', namespace: 'vm-ns', address: '10.128.0.15' }]);
+  api = await startKubeMesh({ podScenario: 'healthy', vm: { name: 'vm-1', namespace: 'vm-ns', scenario: 'healthy' } });
 });
-after(async () => { await Promise.all([api?.close(), pod?.close(), istiod?.close()]); });
+after(async () => { await api?.close(); });
 
 test('contexts come from the kubeconfig; proxies are grouped by namespace', async () => {
   assert.deepEqual(await kubeContexts(api.kubeconfig), { contexts: ['stand-in', 'other'], current: 'stand-in' });

@@ -2,20 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { proxyForWorkload, resolveResource } from '../../../client/src/panel/resolveResource';
 import { parseYamlFile, resourcesOf } from '../../../server/src/core/parse/documents';
+import { DR } from '../lsp/analysisFixtures';
 
-const text = `apiVersion: networking.istio.io/v1
-kind: DestinationRule
-metadata:
-  name: reviews
-  namespace: default
-spec:
-  host: reviews
-  subsets:
-  - name: v1
-    labels: {version: v1}
-  - name: v2
-    labels: {version: v2}
----
+// The shared shop DestinationRule (namespace shop, subsets v1/v2) followed by a ServiceEntry and a WorkloadEntry.
+const text = `${DR}---
 apiVersion: networking.istio.io/v1
 kind: ServiceEntry
 metadata:
@@ -37,10 +27,10 @@ const resources = resourcesOf(parseYamlFile('file:///ws/mesh.yaml', text));
 const at = (s: { start: number; end: number }): string => text.slice(s.start, s.end);
 
 test('a DestinationRule subset resolves to the subset name', () => {
-  const m = resolveResource(resources, { kind: 'DestinationRule', namespace: 'default', name: 'reviews', subset: 'v2' })!;
+  const m = resolveResource(resources, { kind: 'DestinationRule', namespace: 'shop', name: 'reviews', subset: 'v2' })!;
   assert.equal(at(m.span), 'v2');
   assert.equal(m.span.start, text.indexOf('name: v2') + 6);
-  assert.equal(at(resolveResource(resources, { kind: 'DestinationRule', namespace: 'default', name: 'reviews', subset: 'v9' })!.span), 'reviews');
+  assert.equal(at(resolveResource(resources, { kind: 'DestinationRule', namespace: 'shop', name: 'reviews', subset: 'v9' })!.span), 'reviews');
   assert.equal(resolveResource(resources, { kind: 'DestinationRule', namespace: 'prod', name: 'reviews' }), undefined);
 });
 

@@ -5,28 +5,20 @@ import { listMeshProxies, loadKube } from '../../../server/src/proxy/kube/kubeCl
 import { getJson } from '../../../server/src/proxy/fetchBody';
 import { ProxyConnectionError } from '../../../server/src/proxy/errors';
 import { freePort } from '../../../server/src/proxy/transport/freePort';
-import { buildSidecar, createMeshRoot, serveIstiod, serveSidecar, type RunningIstiod, type RunningSidecar } from '../../../server/src/proxy/simulator';
-import { startKubeStandIn, type KubeStandIn } from './support/kubeStandIn';
+import { startKubeMesh } from './support/kubeMesh';
+import type { KubeStandIn } from './support/kubeStandIn';
 
 let api: KubeStandIn;
-let podSim: RunningSidecar;
-let istiod: RunningIstiod;
-const port = (u: string): number => Number(new URL(u).port);
 
 before(async () => {
-  const ca = createMeshRoot();
-  podSim = await serveSidecar(buildSidecar({ scenario: 'unhealthy-endpoints', name: 'reviews-v1-abc', namespace: 'default', ca }), { agentPort: 0 });
-  const vm = buildSidecar({ scenario: 'nacked', name: 'vm-ratings-1', namespace: 'vm-ns', ca });
-  istiod = await serveIstiod([vm]);
   const dead = await freePort();
-  api = await startKubeStandIn([
-    { name: 'reviews-v1-abc', namespace: 'default', containers: ['reviews', 'istio-proxy'], ports: { 15000: port(podSim.adminUrl), 15020: port(podSim.agentUrl) } },
-    { name: 'plain', namespace: 'default', containers: ['nginx'], ports: {} },
-    { name: 'broken-0', namespace: 'default', containers: ['app', 'istio-proxy'], ports: { 15000: dead, 15020: dead } },
-    { name: 'istiod-7d9', namespace: 'istio-system', containers: ['discovery'], labels: { app: 'istiod' }, ports: { 15014: port(istiod.url) } },
-  ], [{ name: 'vm-ratings-1', namespace: 'vm-ns', address: '10.128.0.15', network: 'vm-network' }]);
+  api = await startKubeMesh({
+    podScenario: 'unhealthy-endpoints',
+    vm: { name: 'vm-ratings-1', namespace: 'vm-ns', network: 'vm-network', scenario: 'nacked' },
+    extraPods: [{ name: 'broken-0', namespace: 'default', containers: ['app', 'istio-proxy'], ports: { 15000: dead, 15020: dead } }],
+  });
 });
-after(async () => { await Promise.all([api?.close(), podSim?.close(), istiod?.close()]); });
+after(async () => { await api?.close(); });
 
 test('parses [context/]namespace/pod', () => {
   assert.deepEqual(parseKubeTarget('default/reviews'), { context: undefined, namespace: 'default', name: 'reviews' });

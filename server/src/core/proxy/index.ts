@@ -10,6 +10,7 @@ export { routeRows, routeSummaries, filterRoutes, describeRouteDomains, type Rou
 export { parseClustersJson, endpointRows, edsRows, filterEndpoints, filterEds, type ClustersInfo, type ClusterStatus, type HostInfo, type EndpointFilter, type EdsFilter } from './endpoints';
 export { ecdsRows } from './ecds';
 export { renderAll, type AllOptions } from './allSummary';
+export { formatTimeLeft } from './timeLeft';
 export { secretRows, parseCerts, istioSerial, type SecretOptions, type CertsInfo, type CertDetails } from './secrets';
 export { bootstrapInfo, parseServerInfo, versionSummary, type ServerInfo } from './bootstrap';
 export { parseReady, parseStats, parsePrometheus, type Readiness, type PromFamily, type PromSample } from './admin';

@@ -5,7 +5,7 @@ import { ProxyConnectionError } from '../errors';
 import { AdminUrlConnection } from '../transport/adminUrl';
 import { SshConnection } from '../transport/ssh';
 import type { FleetRow, FleetTarget } from './scan';
-import { tabwrite } from '../../core/proxy';
+import { formatTimeLeft, tabwrite } from '../../core/proxy';
 
 export { scanFleet, type FleetRow, type FleetTarget, type ScanOptions, type CertStatus } from './scan';
 
@@ -51,7 +51,7 @@ export function renderFleet(rows: FleetRow[], output: string, elapsedMs: number)
   };
   if (output === 'json') return `${JSON.stringify({ summary, proxies: rows }, null, 2)}\n`;
   if (output === 'yaml') return stringify({ summary, proxies: rows }, { lineWidth: 0 });
-  const left = (s: number | null): string => s === null ? '-' : s <= 0 ? 'expired' : s < 3600 ? `${Math.floor(s / 60)}m` : s < 172_800 ? `${Math.floor(s / 3600)}h${Math.floor((s % 3600) / 60)}m` : `${Math.floor(s / 86_400)}d`;
+  const left = (s: number | null): string => s === null ? '-' : formatTimeLeft(s);
   const lines = rows.map((r) => r.error || r.note
     ? `${r.target}\t${r.proxy || '-'}\t${r.error ? 'ERROR' : '-'}\t-\t-\t${r.sync ?? '-'}\t${r.error ?? r.note}`
     : `${r.target}\t${r.proxy}\t${r.ready ? 'READY' : `NOT READY (${r.state})`}\t${r.certStatus ?? '-'}\t${left(r.certTimeLeftSeconds)}\t${r.sync ?? '-'}\t`);
