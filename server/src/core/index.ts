@@ -80,7 +80,7 @@ export function createCore(options: CoreOptions = {}): Core {
   /** checkDocument, with anything it did not catch itself turned into one finding. */
   const checkGuarded = (chunk: ChunkParse): Finding[] => {
     try {
-      return checkDocument(deps, chunk.value, chunk.hasErrors, () => chunk.docAt(0));
+      return checkDocument(deps, chunk);
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
       logger.error(`document checks failed: ${e instanceof Error && e.stack ? e.stack : detail}`);

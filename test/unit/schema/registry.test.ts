@@ -55,3 +55,12 @@ test('the registry uses only the injected loader', () => {
   assert.deepEqual(r.lookup('g.io/v0', 'K'), { error: 'version-not-served', servedVersions: ['v1'], group: 'g.io', kind: 'K' });
   assert.throws(() => findSchemasDir('/'), /schemas\/index\.json not found/);
 });
+
+test('a schema file that is not a JSON object is named in the error', () => {
+  const index = { source: { crd: 'x', commit: null, license: 'Apache-2.0' }, kinds: [{ group: 'g.io', kind: 'K', plural: 'ks', scope: 'Namespaced', versions: [{ name: 'v1', served: true, storage: true, file: 'g.io/v1/K.json' }] }] };
+  for (const bad of [null, [], 'text']) {
+    const r = new SchemaRegistry(index, () => bad as unknown as object);
+    assert.throws(() => r.lookup('g.io/v1', 'K'), /^Error: schema file g\.io\/v1\/K\.json is not a JSON object$/);
+  }
+  assert.ok('schema' in new SchemaRegistry(index, () => ({ type: 'object' })).lookup('g.io/v1', 'K'));
+});

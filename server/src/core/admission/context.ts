@@ -3,9 +3,7 @@
 import type { Path, Resource } from '../model/resource';
 import { refOf } from '../model/resource';
 import { finding, type Finding } from '../diagnostics/finding';
-import { isMap, isSeq, type Node } from 'yaml';
-import { nodeAt, spanOfPath } from '../parse/pointer';
-import type { Span } from '../text/span';
+import { lineSpanOfPath, spanOfPath } from '../parse/pointer';
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
@@ -18,24 +16,6 @@ export function pathString(path: Path): string {
     else s += `[${JSON.stringify(seg)}]`;
   }
   return s;
-}
-
-/**
- * Range for a finding at `path`: a map or list value is pointed at by its key (or, for a list
- * item, by its first key) so the squiggle stays on one line instead of covering a block.
- */
-export function findingSpan(doc: Resource['doc'], path: Path, part: 'key' | 'value'): Span {
-  if (part === 'value' && path.length > 0) {
-    const node = nodeAt(doc, path);
-    if (isMap(node) || isSeq(node)) {
-      const last = path[path.length - 1];
-      if (typeof last === 'string') return spanOfPath(doc, path, 'key');
-      const first = isMap(node) ? (node.items[0]?.key as Node | undefined) : undefined;
-      const r = first?.range;
-      if (r) return { start: r[0], end: r[1] };
-    }
-  }
-  return spanOfPath(doc, path, part);
 }
 
 export class Ctx {
@@ -57,7 +37,7 @@ export class Ctx {
   literalWildcard(path: Path, value: string): void {
     const r = this.resource;
     this.out.push(finding('AdmissionLiteralWildcard', { field: pathString(path), value }, {
-      uri: r.uri, span: findingSpan(r.doc, path, 'value'), docIndex: r.docIndex, resource: refOf(r),
+      uri: r.uri, span: lineSpanOfPath(r.doc, path, 'value'), docIndex: r.docIndex, resource: refOf(r),
     }));
   }
 
@@ -72,7 +52,7 @@ export class Ctx {
     const r = this.resource;
     const where = pathString(path);
     this.out.push(finding(name, { err: where ? `${where}: ${err}` : err }, {
-      uri: r.uri, span: findingSpan(r.doc, path, part), docIndex: r.docIndex, resource: refOf(r),
+      uri: r.uri, span: lineSpanOfPath(r.doc, path, part), docIndex: r.docIndex, resource: refOf(r),
     }));
   }
 }
@@ -87,8 +67,5 @@ export const str = (v: unknown): string | undefined => (typeof v === 'string' ? 
 export const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 export const has = (o: Obj | undefined, k: string): boolean => o !== undefined && o[k] !== undefined && o[k] !== null;
 export const strs = (v: unknown): string[] => arr(v).filter((x): x is string => typeof x === 'string');
-/** Entries of a string-keyed map whose values are strings. */
-export const strEntries = (v: unknown): [string, string][] =>
-  Object.entries(obj(v) ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string');
 /** Percent-like wrappers: `{value: 50}` (Istio Percent / DoubleValue) or a bare number. */
 export const percentValue = (v: unknown): number | undefined => num(v) ?? num(obj(v)?.value);

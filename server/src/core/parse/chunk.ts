@@ -34,17 +34,6 @@ const yamlOptions = { uniqueKeys: false, prettyErrors: false, keepSourceTokens: 
 /** One broken line makes `yaml` report an error per following token: keep the first per line, a few per document. */
 const MAX_SYNTAX_ERRORS = 5;
 
-/** Text of each object value the fast reader produced, for the fast locator (fast-locate.ts). */
-const fastSources = new WeakMap<object, string>();
-
-/**
- * The document text `value` was read from by the fast reader, or undefined (read by `yaml`, or
- * not a document value). Lets rule families find spans without a `yaml` Document.
- */
-export function fastSourceOf(value: unknown): string | undefined {
-  return value !== null && typeof value === 'object' ? fastSources.get(value) : undefined;
-}
-
 export function parseChunk(text: string): ChunkParse {
   try {
     return parseChunkUnguarded(text);
@@ -62,10 +51,7 @@ function parseChunkUnguarded(text: string): ChunkParse {
   }
   const fast = fastParse(text);
   // The fast reader refuses nesting deeper than its own limit (64 < MAX_DEPTH), so no depth walk here.
-  if (fast) {
-    if (fast.value !== null && typeof fast.value === 'object') fastSources.set(fast.value, text);
-    return makeChunk(text, fast.value, [], false, true, null);
-  }
+  if (fast) return makeChunk(text, fast.value, [], false, true, null);
   // Thousands of levels would overflow `yaml`'s stack: refuse before parsing.
   if (nestsDeeperThan(text)) return tooDeep(text, null);
   const doc = parseDocument(text, yamlOptions) as Document.Parsed;

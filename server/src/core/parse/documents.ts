@@ -187,7 +187,7 @@ class PlacedResource implements Resource {
   readonly labels: Record<string, string>;
   readonly annotations: Record<string, string>;
   readonly value: Record<string, unknown>;
-  constructor(readonly uri: string, readonly docIndex: number, readonly span: Span, t: ResourceTemplate, private readonly placed: ParsedDocument) {
+  constructor(readonly uri: string, readonly docIndex: number, readonly span: Span, t: ResourceTemplate, private readonly docOf: () => Document.Parsed) {
     this.apiVersion = t.apiVersion;
     this.group = t.group;
     this.version = t.version;
@@ -200,14 +200,24 @@ class PlacedResource implements Resource {
   }
 
   get doc(): Document.Parsed {
-    return this.placed.doc;
+    return this.docOf();
   }
 }
 
 /** The Resource for one parsed document, or undefined when it is not a Kubernetes object. */
 export function resourceOf(uri: string, d: ParsedDocument): Resource | undefined {
   const t = templateOf(d.chunk);
-  return t ? new PlacedResource(uri, d.index, d.span, t, d) : undefined;
+  return t ? new PlacedResource(uri, d.index, d.span, t, () => d.doc) : undefined;
+}
+
+/**
+ * The chunk's Resource relative to the chunk itself (no uri, docIndex -1): what single-document
+ * checks see before their findings are placed in a file. The `yaml` Document is built only when
+ * a rule reports something.
+ */
+export function chunkResource(chunk: ChunkParse): Resource | undefined {
+  const t = templateOf(chunk);
+  return t ? new PlacedResource('', -1, { start: 0, end: chunk.text.length }, t, () => chunk.docAt(0)) : undefined;
 }
 
 /** The Kubernetes objects of a parsed file: documents that are maps with apiVersion and kind. */

@@ -87,6 +87,23 @@ export function spanOfPath(doc: Document, path: Path, part: 'key' | 'value' = 'v
   return documentHead(doc);
 }
 
+/**
+ * spanOfPath, except that a map or list value is pointed at by its key (or, for a list
+ * item, by its first key) so the squiggle stays on one line instead of covering a block.
+ */
+export function lineSpanOfPath(doc: Document, path: Path, part: 'key' | 'value' = 'value'): Span {
+  if (part === 'value' && path.length > 0) {
+    const node = nodeAt(doc, path);
+    if (isMap(node) || isSeq(node)) {
+      const last = path[path.length - 1];
+      if (typeof last === 'string') return spanOfPath(doc, path, 'key');
+      const r = isMap(node) ? rangeSpan(node.items[0]?.key as Node | undefined) : undefined;
+      if (r) return r;
+    }
+  }
+  return spanOfPath(doc, path, part);
+}
+
 /** Where document-level findings go: the `kind` key, else the first key, else the document start. */
 export function documentHead(doc: Document): Span {
   const root = doc.contents;

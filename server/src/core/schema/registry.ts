@@ -71,7 +71,10 @@ export class SchemaRegistry {
     }
     let schema = this.cache.get(v.file);
     if (!schema) {
-      schema = this.load(v.file) as Record<string, unknown>;
+      const loaded: unknown = this.load(v.file);
+      // A truncated or hand-edited file (`null`, a list) must say which file, not fail later on a property read.
+      if (!loaded || typeof loaded !== 'object' || Array.isArray(loaded)) throw new Error(`schema file ${v.file} is not a JSON object`);
+      schema = loaded as Record<string, unknown>;
       this.cache.set(v.file, schema);
     }
     const served = (schema['x-hybrid-mesh'] as ServedInfo | undefined) ?? {

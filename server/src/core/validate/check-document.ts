@@ -14,7 +14,8 @@ import { metadataFindings } from './metadata';
 import { schemaFindings } from './schema-check';
 import { applySuppression } from './suppress';
 import { admissionFindings } from '../admission/index';
-import type { Resource } from '../model/resource';
+import type { ChunkParse } from '../parse/chunk';
+import { chunkResource } from '../parse/documents';
 
 export interface Logger {
   error(message: string): void;
@@ -30,8 +31,10 @@ export interface CheckDeps {
 const K8S_HINTS = ['apiVersion', 'kind', 'metadata', 'spec'];
 
 /** Findings for one document (spans relative to its chunk, no uri), suppression applied. */
-export function checkDocument(deps: CheckDeps, value: unknown, hasErrors: boolean, doc: () => Document): Finding[] {
+export function checkDocument(deps: CheckDeps, chunk: ChunkParse): Finding[] {
+  const { value, hasErrors } = chunk;
   if (value === undefined || value === null) return [];
+  const doc = () => chunk.docAt(0);
   const head = () => ({ uri: '', span: spanOfHead(doc) });
   if (Array.isArray(value)) return [finding('NotAMapping', { what: 'a list' }, head())];
   if (typeof value !== 'object') return [finding('NotAMapping', { what: `a scalar (${typeof value})` }, head())];
@@ -46,7 +49,7 @@ export function checkDocument(deps: CheckDeps, value: unknown, hasErrors: boolea
   else if (typeof kind !== 'string') out.push(finding('BadTypeMeta', { field: 'kind' }, at('kind')));
   if (typeof apiVersion !== 'string' || typeof kind !== 'string') return out;
 
-  const ctx = makeContext(v, { apiVersion, ...splitApiVersion(apiVersion), kind }, hasErrors, doc);
+  const ctx = makeContext(v, { apiVersion, ...splitApiVersion(apiVersion), kind }, hasErrors, doc, chunk.fast ? chunk.text : undefined);
   family(deps, 'metadata', ctx, out, () => metadataFindings(ctx));
   if (isIstioGroup(ctx.group) && deps.registry) {
     let found: ReturnType<SchemaRegistry['lookup']>;
@@ -80,38 +83,11 @@ export function checkDocument(deps: CheckDeps, value: unknown, hasErrors: boolea
       if (cel) family(deps, 'CEL', ctx, out, () => celFindings(ctx, cel(schema, v)));
       // The API server calls Istio's validating webhook only for objects its schema admits.
       const admitted = !ctx.hasErrors && !out.slice(before).some((f) => f.severity === 'error');
-      if (admitted) family(deps, 'admission', ctx, out, () => admissionFindings(resourceFor(ctx, doc)));
+      const resource = admitted ? chunkResource(chunk) : undefined;
+      if (resource) family(deps, 'admission', ctx, out, () => admissionFindings(resource));
     }
   }
   return finish(out, v);
-}
-
-/**
- * The document as a Resource for rule families that take one (chunk-relative, no uri yet). The
- * `yaml` Document (and the document span) are built only when a rule reports something: most
- * documents pass, and building the Document costs more than every check together.
- */
-function resourceFor(ctx: DocContext, doc: () => Document): Resource {
-  const meta = (ctx.value.metadata && typeof ctx.value.metadata === 'object' ? ctx.value.metadata : {}) as Record<string, unknown>;
-  const strings = (x: unknown): Record<string, string> =>
-    Object.fromEntries(Object.entries(x && typeof x === 'object' ? x : {}).filter(([, w]) => typeof w === 'string')) as Record<string, string>;
-  const r: Omit<Resource, 'doc' | 'span'> = {
-    uri: '', docIndex: -1,
-    apiVersion: ctx.apiVersion, group: ctx.group, version: ctx.version, kind: ctx.kind,
-    name: ctx.ref.name, namespace: ctx.ref.namespace,
-    labels: strings(meta.labels), annotations: strings(meta.annotations),
-    value: ctx.value,
-  };
-  return Object.defineProperties(r, {
-    doc: { enumerable: true, get: () => doc() as Resource['doc'] },
-    span: {
-      enumerable: true,
-      get() {
-        const range = doc().contents?.range;
-        return { start: range?.[0] ?? 0, end: range?.[2] ?? 0 };
-      },
-    },
-  }) as Resource;
 }
 
 /** Suppression applied, in source order (editors and the CLI list findings top to bottom). */

@@ -6,7 +6,6 @@ import type { Path } from '../model/resource';
 import type { ResourceRef } from '../diagnostics/finding';
 import type { Span } from '../text/span';
 import { documentHead, spanOfPath } from '../parse/pointer';
-import { fastSourceOf } from '../parse/chunk';
 import { fastLocator, type FastLocator } from '../parse/fast-locate';
 
 export interface DocContext {
@@ -24,7 +23,7 @@ export interface DocContext {
 
 export function makeContext(
   value: Record<string, unknown>, typeMeta: { apiVersion: string; group: string; version: string; kind: string },
-  hasErrors: boolean, doc: () => Document,
+  hasErrors: boolean, doc: () => Document, fastText?: string,
 ): DocContext {
   const meta = (value.metadata && typeof value.metadata === 'object' ? value.metadata : {}) as Record<string, unknown>;
   const ref: ResourceRef = {
@@ -32,14 +31,12 @@ export function makeContext(
     name: typeof meta.name === 'string' ? meta.name : '',
     namespace: typeof meta.namespace === 'string' ? meta.namespace : null,
   };
-  // Spans of keys and scalars come from the fast reader's positions when it read the document;
-  // the `yaml` Document is built only for what they cannot tell (identical spans either way).
+  // Spans of keys and scalars come from the fast reader's positions when it read the document
+  // (`fastText`); the `yaml` Document is built only for what they cannot tell (identical spans
+  // either way).
   let locator: FastLocator | undefined | null = null;
   const locate = () => {
-    if (locator === null) {
-      const text = fastSourceOf(value);
-      locator = text === undefined ? undefined : fastLocator(text);
-    }
+    if (locator === null) locator = fastText === undefined ? undefined : fastLocator(fastText);
     return locator;
   };
   return {
