@@ -1,8 +1,9 @@
 // Finding (offsets) -> LSP Diagnostic (positions): the one place positions are computed for the
 // editor. Related information in other files needs their text; the caller resolves it.
-import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Position } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Position, type Range } from 'vscode-languageserver';
 import type { Finding } from '../core/diagnostics/finding';
 import type { Severity } from '../core/diagnostics/severity';
+import type { Span } from '../core/text/span';
 import { docUrl } from '../core/diagnostics/catalog';
 
 export const DIAGNOSTIC_SOURCE = 'hybrid-mesh';
@@ -13,6 +14,9 @@ export interface Positions {
 
 /** Positions for another file's offsets, or undefined when its text is unknown. */
 export type PositionResolver = (uri: string) => Positions | undefined;
+
+/** An offset span as an LSP range. */
+export const rangeOf = (p: Positions, s: Span): Range => ({ start: p.positionAt(s.start), end: p.positionAt(s.end) });
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -27,7 +31,7 @@ export function toSeverity(s: Severity): DiagnosticSeverity {
 
 export function toDiagnostic(f: Finding, doc: Positions, resolve: PositionResolver = () => undefined): Diagnostic {
   const d: Diagnostic = {
-    range: { start: doc.positionAt(f.span.start), end: doc.positionAt(f.span.end) },
+    range: rangeOf(doc, f.span),
     severity: toSeverity(f.severity),
     source: DIAGNOSTIC_SOURCE,
     code: f.code,

@@ -10,7 +10,6 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/diagnostics/finding';
 import type { Resource } from '../core/model/resource';
-import { LineIndex } from '../core/text/span';
 import type { Engine, FileCheck } from '../node/engine';
 import { checkIsolated } from '../node/isolatedCheck';
 import { DEFAULT_SETTINGS, normalizeSettings, type HybridMeshSettings } from '../protocol/settings';
@@ -275,19 +274,10 @@ export class Session implements AnalysisHost {
   /**
    * Cross-file findings from a workspace analysis: complete new lists for the URIs given (an
    * empty list clears one). They merge with the per-file diagnostics of open documents and reach
-   * files that are not open; `textOf` supplies the text of those for positions.
+   * files that are not open; `positionsOf` supplies positions for those (the caller caches them).
    */
-  applyCrossFile(byUri: ReadonlyMap<string, readonly Finding[]>, textOf: (uri: string) => string | undefined): void {
-    const positions = new Map<string, Positions | undefined>();
-    const resolve = (uri: string): Positions | undefined => {
-      const open = this.documents.get(uri);
-      if (open) return open;
-      if (!positions.has(uri)) {
-        const text = textOf(uri);
-        positions.set(uri, text === undefined ? undefined : new LineIndex(text));
-      }
-      return positions.get(uri);
-    };
+  applyCrossFile(byUri: ReadonlyMap<string, readonly Finding[]>, positionsOf: PositionResolver): void {
+    const resolve = (uri: string): Positions | undefined => this.documents.get(uri) ?? positionsOf(uri);
     for (const [uri, findings] of byUri) {
       const at = resolve(uri);
       const diagnostics = at ? findings.map((f) => toDiagnostic(f, at, resolve)) : [];

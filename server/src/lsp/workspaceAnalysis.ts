@@ -12,7 +12,7 @@ import { LineIndex } from '../core/text/span';
 import type { Engine, FileCheck } from '../node/engine';
 import { checkIsolated, type IsolatedCheck } from '../node/isolatedCheck';
 import { DEFAULT_ANALYSIS_SETTINGS, sameAnalysisSettings, type AnalysisSettings } from './analysisSettings';
-import type { Positions } from './convert';
+import type { PositionResolver, Positions } from './convert';
 import type { FileListener } from './workspaceFiles';
 
 /** What the analysis needs from the session (kept narrow: the session owns the connection). */
@@ -35,7 +35,7 @@ export interface AnalysisHost {
   readonly engine: Engine;
   readonly workspace: { onFile(l: FileListener): void };
   onFileChecked(l: (check: FileCheck, doc: TextDocument) => void): void;
-  applyCrossFile(byUri: ReadonlyMap<string, readonly Finding[]>, textOf: (uri: string) => string | undefined): void;
+  applyCrossFile(byUri: ReadonlyMap<string, readonly Finding[]>, positionsOf: PositionResolver): void;
   log(message: string): void;
   /** Called after findings changed (code lenses may be stale). */
   analysisChanged(): void;
@@ -195,7 +195,7 @@ export class WorkspaceAnalysis {
     const ms = performance.now() - t0;
     if (ms > SLOW_APPLY_MS) this.host.log(`hybrid-mesh: analysis update of ${changes.length} file(s) took ${Math.round(ms)} ms`);
     if (out.size === 0) return;
-    this.host.applyCrossFile(out, (u) => this.textOf(u));
+    this.host.applyCrossFile(out, (u) => this.positionsOf(u));
     this.host.analysisChanged();
   }
 
@@ -269,7 +269,7 @@ export class WorkspaceAnalysis {
     for (const [uri, findings] of found) byUri.set(uri, findings);
     // In URI order, whatever order the scan reported the files in.
     const out = new Map([...byUri].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    if (out.size > 0) this.host.applyCrossFile(out, (u) => this.textOf(u));
+    if (out.size > 0) this.host.applyCrossFile(out, (u) => this.positionsOf(u));
     this.host.analysisChanged();
     // Files that changed while the checks ran.
     for (const uri of this.changedWhileLoading) this.queue(uri);

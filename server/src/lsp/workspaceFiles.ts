@@ -33,8 +33,17 @@ export class WorkspaceFiles {
     const { files, errors } = collectYamlFiles(dirs);
     for (const e of errors) this.log(`workspace scan: ${e}`);
     for (let i = 0; i < files.length; i += BATCH) {
-      await Promise.all(files.slice(i, i + BATCH).map((f) => this.load(pathToUri(f))));
-      await new Promise((r) => setImmediate(r));
+      // Reads run in parallel; each file's listeners (a full check) run alone, with a yield
+      // after each, so a large workspace never holds the event loop for a whole batch.
+      const batch = files.slice(i, i + BATCH).map(pathToUri);
+      const texts = await Promise.all(batch.map((uri) => this.read(uri)));
+      for (let k = 0; k < batch.length; k++) {
+        const text = texts[k];
+        // A file deleted while the batch was read has already been reported gone.
+        if (text === undefined || !this.known.has(batch[k])) continue;
+        this.emit(batch[k], text);
+        await new Promise((r) => setImmediate(r));
+      }
     }
     return files.length;
   }
@@ -48,22 +57,35 @@ export class WorkspaceFiles {
   }
 
   private async load(uri: string): Promise<void> {
+    const text = await this.read(uri);
+    if (text !== undefined) this.emit(uri, text);
+  }
+
+  /**
+   * Marks the file known and returns its text for the listeners; undefined when it is not
+   * a regular file, too large, unreadable or not text, or when no listener wants the text.
+   */
+  private async read(uri: string): Promise<string | undefined> {
     try {
       const p = uriToPath(uri);
-      if (!p) return;
+      if (!p) return undefined;
       const st = await fs.stat(p);
-      if (!st.isFile() || st.size > MAX_SCAN_BYTES) return;
+      if (!st.isFile() || st.size > MAX_SCAN_BYTES) return undefined;
       // Without a listener (no workspace analysis) knowing the file is enough; skip reading it.
       if (this.listeners.length === 0) {
         this.known.add(uri);
-        return;
+        return undefined;
       }
       const decoded = decodeText(await fs.readFile(p));
-      if (!('text' in decoded)) return;
+      if (!('text' in decoded)) {
+        this.log(`workspace scan: ${uri}: left out, ${decoded.detail}`);
+        return undefined;
+      }
       this.known.add(uri);
-      this.emit(uri, decoded.text);
+      return decoded.text;
     } catch (e) {
       this.log(`workspace scan: ${uri}: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
     }
   }
 

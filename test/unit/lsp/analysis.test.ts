@@ -5,21 +5,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startServer, type PublishedDiagnostics, type TestServer } from './serverHarness';
+import { startServer, until, type PublishedDiagnostics, type TestServer } from './serverHarness';
 import { DR, SE_TYPO, SHOP, VM, VS, writeWorkspace } from './analysisFixtures';
 
 type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
 const r = (l1: number, c1: number, l2: number, c2: number): Range => ({ start: { line: l1, character: c1 }, end: { line: l2, character: c2 } });
-
-async function until<T>(what: string, f: () => T | undefined | false, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((res) => setTimeout(res, 20));
-  }
-}
 
 function startWith(transport: 'stdio' | 'ipc', files: Record<string, string>) {
   const dir = writeWorkspace(files);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { sharedDir } from '../helpers/repo';
-import { startServer, type TestServer } from './serverHarness';
+import { startServer, until, type TestServer } from './serverHarness';
 
 const GENERATOR = path.join(sharedDir, 'bench/gen-corpus.mjs');
 const PROBE = [
@@ -41,16 +41,6 @@ after(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function until<T>(what: string, f: () => T | undefined | false, ms: number): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((res) => setTimeout(res, 2));
-  }
-}
-
 test('hovers sent during the first analysis are answered between its slices', { skip: !fs.existsSync(GENERATOR) && 'generator not present', timeout: 60_000 }, async () => {
   s = await startServer('stdio', { rootUri: pathToFileURL(dir).toString() });
   const probe = pathToFileURL(path.join(dir, 'probe.yaml')).toString();
@@ -60,7 +50,7 @@ test('hovers sent during the first analysis are answered between its slices', { 
   await hover();
   const started = (l: string) => /workspace analysis started: \d+ files/.test(l);
   const done = (l: string) => /workspace analysis of \d+ files in \d+ ms/.test(l);
-  await until('the start of the first analysis', () => s!.logs.some(started), 40_000);
+  await until('the start of the first analysis', () => s!.logs.some(started), 40_000, 2);
   const latencies: number[] = [];
   let answeredDuring = 0;
   // One hover after another until the analysis is done: none may wait for the whole analysis.

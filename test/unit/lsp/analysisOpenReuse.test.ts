@@ -10,6 +10,7 @@ import type { FileCheck } from '../../../server/src/node/engine';
 import type { FileListener } from '../../../server/src/lsp/workspaceFiles';
 import { WorkspaceAnalysis } from '../../../server/src/lsp/workspaceAnalysis';
 import { DR, K8S, VS } from './analysisFixtures';
+import { until } from './serverHarness';
 
 function setup() {
   const engine = createEngine();
@@ -52,7 +53,8 @@ test('opening a file as on disk applies nothing; an edited one is applied', asyn
   disk('file:///w/dr.yaml', DR);
   disk('file:///w/k8s.yaml', K8S);
   wa.scanFinished();
-  await settle();
+  // The first analysis runs in slices: wait for it rather than for a fixed time (slow machines).
+  await until('the first analysis', () => wa.current);
   assert.ok(wa.current, 'the first analysis finished');
   const analysis = wa.current;
   const apply = analysis.apply.bind(analysis);

@@ -9,6 +9,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import { createEngine, type Engine } from '../../../server/src/node/engine';
 import { Session } from '../../../server/src/lsp/session';
 import { finding } from '../../../server/src/core/diagnostics/finding';
+import { LineIndex } from '../../../server/src/core/text/span';
 
 type Published = { uri: string; diagnostics: Array<{ code: string; severity: number; range: unknown; message: string }> };
 
@@ -104,14 +105,14 @@ test('cross-file findings merge with per-file diagnostics and reach files that a
   const closed = 'file:///ws/closed.yaml';
   const seen = published.length;
   const f = (uri: string, start: number, end: number) => finding('YamlSyntax', { detail: 'cross' }, { uri, span: { start, end } });
-  session.applyCrossFile(new Map([[open, [f(open, 0, 10)]], [closed, [f(closed, 5, 9)]]]), (u) => (u === closed ? 'a: 1\nbbbb: 2\n' : undefined));
+  session.applyCrossFile(new Map([[open, [f(open, 0, 10)]], [closed, [f(closed, 5, 9)]]]), (u) => (u === closed ? new LineIndex('a: 1\nbbbb: 2\n') : undefined));
   const mine = (uri: string) => waitFor(() => published.slice(seen).find((x) => x.uri === uri));
   const c = await mine(closed);
   assert.deepEqual(c.diagnostics.map((d) => [d.message, d.range]), [['YAML syntax error: cross', { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } }]]);
   const o = await mine(open);
   assert.deepEqual(o.diagnostics.map((d) => d.code).sort(), ['HM1001', 'HM1014', 'HM2003', 'HM2004']);
   const again = published.length;
-  session.applyCrossFile(new Map([[closed, [f(closed, 5, 9)]]]), () => 'a: 1\nbbbb: 2\n');
+  session.applyCrossFile(new Map([[closed, [f(closed, 5, 9)]]]), () => new LineIndex('a: 1\nbbbb: 2\n'));
   await new Promise((r) => setTimeout(r, 50));
   assert.equal(published.length, again, 'unchanged lists are not re-sent');
 });

@@ -134,3 +134,14 @@ export async function startServer(transport: 'stdio' | 'ipc', opts: { rootUri?: 
   void conn.sendNotification('initialized', {});
   return server;
 }
+
+/** Polls `f` every `pollMs` until it gives a truthy value; fails after `ms` naming `what`. */
+export async function until<T>(what: string, f: () => T | undefined | false, ms = 5000, pollMs = 20): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = f();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((res) => setTimeout(res, pollMs));
+  }
+}

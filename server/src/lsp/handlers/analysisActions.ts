@@ -6,7 +6,7 @@ import type { Analysis } from '../../core/analysis/index';
 import { codeFixes, type CodeFix } from '../../core/analysis/codeFixes';
 import type { Finding, ResourceRef } from '../../core/diagnostics/finding';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DIAGNOSTIC_SOURCE, type PositionResolver } from '../convert';
+import { DIAGNOSTIC_SOURCE, rangeOf, type PositionResolver } from '../convert';
 import { codeActionsFor } from './codeActions';
 
 export interface AnalysisActions {
@@ -51,7 +51,7 @@ function push(actions: CodeAction[], fix: CodeFix, d: Diagnostic, resolve: Posit
   for (const e of fix.edits) {
     const p = resolve(e.uri);
     if (!p) return; // a file we cannot position in: no half-applied fix
-    (changes[e.uri] ??= []).push({ range: { start: p.positionAt(e.span.start), end: p.positionAt(e.span.end) }, newText: e.newText });
+    (changes[e.uri] ??= []).push({ range: rangeOf(p, e.span), newText: e.newText });
   }
   actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], ...(fix.preferred ? { isPreferred: true } : {}), edit: { changes } });
 }

@@ -3,6 +3,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FixData } from '../../core/diagnostics/finding';
+import { rangeOf } from '../convert';
 
 interface DiagnosticData {
   fix?: FixData;
@@ -19,7 +20,7 @@ function fixOf(d: Diagnostic): FixData | undefined {
 /** Edits for one fix: one alternative per candidate for `replace`, a single one for `insert`. */
 function alternatives(doc: TextDocument, fix: FixData): Array<{ title: string; edit: TextEdit }> {
   if (fix.fix === 'replace' && isSpan(fix.span) && Array.isArray(fix.candidates)) {
-    const range = { start: doc.positionAt(fix.span.start), end: doc.positionAt(fix.span.end) };
+    const range = rangeOf(doc, fix.span);
     const current = doc.getText(range);
     return (fix.candidates as unknown[]).filter((c): c is string => typeof c === 'string').map((c) => ({
       title: `Change '${current}' to '${c}'`,

@@ -4,6 +4,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_FILE_BYTES } from '../../core/parse/documents';
 import type { Engine } from '../../node/engine';
+import { rangeOf } from '../convert';
 import { descriptionOf, typeLabel } from '../schemaText';
 import { headerOf, nodeAtOffset } from '../yamlContext';
 
@@ -28,6 +29,6 @@ export function hoverAt(doc: TextDocument, offset: number, engine: Engine): Hove
   lines.push('', `*${info.kind}* · \`${info.group}/${info.version}\``);
   return {
     contents: { kind: MarkupKind.Markdown, value: lines.join('\n') },
-    range: { start: doc.positionAt(at.start), end: doc.positionAt(at.end) },
+    range: rangeOf(doc, at),
   };
 }

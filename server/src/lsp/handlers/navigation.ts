@@ -7,13 +7,10 @@ import {
 import type { Analysis } from '../../core/analysis/index';
 import { completionsAt as analysisCompletions, type CompletionCandidate } from '../../core/analysis/completions';
 import { codeLenses as analysisLenses, definitionsAt, hoverAt as analysisHover, referencesTo, type NavLocation } from '../../core/analysis/navigation';
-import type { Span } from '../../core/text/span';
-import type { PositionResolver, Positions } from '../convert';
+import { rangeOf, type PositionResolver, type Positions } from '../convert';
 
 /** The client command a code lens runs: shows `locations` in a peek view at `position`. */
 export const SHOW_REFERENCES_COMMAND = 'hybridMesh.showReferences';
-
-const rangeOf = (p: Positions, s: Span) => ({ start: p.positionAt(s.start), end: p.positionAt(s.end) });
 
 export function toLocations(navs: readonly NavLocation[], resolve: PositionResolver): Location[] {
   const out: Location[] = [];

@@ -3,10 +3,11 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Resource } from '../../core/model/resource';
 import { spanOfPath } from '../../core/parse/pointer';
+import { rangeOf } from '../convert';
 
 export function documentSymbols(doc: TextDocument, resources: readonly Resource[]): DocumentSymbol[] {
   return resources.map((r) => {
-    const range = { start: doc.positionAt(r.span.start), end: doc.positionAt(r.span.end) };
+    const range = rangeOf(doc, r.span);
     const name = r.name ? spanOfPath(r.doc, ['metadata', 'name']) : undefined;
     const sel = name && name.start >= r.span.start && name.end <= r.span.end ? name : { start: r.span.start, end: r.span.start };
     return {
@@ -14,7 +15,7 @@ export function documentSymbols(doc: TextDocument, resources: readonly Resource[
       detail: r.namespace ? `${r.apiVersion} · ${r.namespace}` : r.apiVersion,
       kind: SymbolKind.Class,
       range,
-      selectionRange: { start: doc.positionAt(sel.start), end: doc.positionAt(sel.end) },
+      selectionRange: rangeOf(doc, sel),
     };
   });
 }
