@@ -5,7 +5,7 @@ import { isMap, isSeq, type Node } from 'yaml';
 import type { Finding } from '../diagnostics/finding';
 import type { Span } from '../text/span';
 import { nodeAt } from '../parse/pointer';
-import { SUPPRESS_ANNOTATION } from './suppress';
+import { SUPPRESS_ANNOTATION } from '../diagnostics/suppress';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export interface TextEdit {

@@ -12,7 +12,7 @@ import { MultiMap } from './multimap';
 import { topicsOf } from './topics';
 import { TopicIds } from './topicIds';
 import { WorkspaceIndex, type Entry, type IndexOptions } from './workspaceIndex';
-import { suppressed } from './suppress';
+import { isSuppressed, suppressedCodes } from '../diagnostics/suppress';
 
 /** New resources of a file, or null when the file was deleted (a rename is a delete plus an add). */
 export interface FileChange {
@@ -281,7 +281,8 @@ export class Analysis {
         findings.push(ctx.report('AnalyzerFailed', { analyzer: a.name, detail: err instanceof Error ? err.message : String(err) }, e, []));
       }
     }
-    const kept = findings.length === 0 ? NO_FINDINGS : findings.filter((f) => !suppressed(e.resource, f.code));
+    const silenced = findings.length === 0 ? undefined : suppressedCodes(e.resource.annotations);
+    const kept = !silenced || silenced.size === 0 ? findings : findings.filter((f) => !isSuppressed(f.code, silenced));
     const topics = this.topicIds.end();
     e.result = { findings: kept, topics };
     this.resultCount++;

@@ -12,7 +12,7 @@ import { makeContext, type DocContext } from './context';
 import { spanOfPath } from '../parse/pointer';
 import { metadataFindings } from './metadata';
 import { schemaFindings } from './schema-check';
-import { applySuppression } from './suppress';
+import { applySuppression } from '../diagnostics/suppress';
 import { admissionFindings } from '../admission/index';
 import type { ChunkParse } from '../parse/chunk';
 import { chunkResource } from '../parse/documents';

@@ -1,6 +1,6 @@
 // `galley.istio.io/analyze-suppress: "IST0102,HM2003"` (or `*`) on a resource silences those
 // codes for that resource, as `istioctl analyze` honours it.
-import type { Finding } from '../diagnostics/finding';
+import type { Finding } from './finding';
 
 export const SUPPRESS_ANNOTATION = 'galley.istio.io/analyze-suppress';
 
