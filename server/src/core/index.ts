@@ -11,6 +11,7 @@ import type { SchemaRegistry, KindVersionPair } from './schema/registry';
 import { evaluateCelRules, type CelViolation } from './cel/index';
 import { SchemaCompiler } from './validate/ajv';
 import { checkDocument, type Logger } from './validate/check-document';
+import { limitFindings } from './validate/limit';
 import { fieldsAt, schemaAt, valuesAt, type FieldCompletion, type SchemaInfo } from './validate/schema-info';
 
 export type { Finding, Resource, ParsedDocument, SchemaInfo, FieldCompletion, Logger };
@@ -18,7 +19,7 @@ export { decodeText } from './parse/decode';
 
 export interface FileResult {
   uri: string;
-  /** YAML, structure, schema and CEL findings of this file, in document order. */
+  /** YAML, structure, schema and CEL findings of this file, in document order (a limited number per document: validate/limit.ts). */
   findings: Finding[];
   /** Kubernetes objects of the file (Istio and non-Istio kinds alike). */
   resources: Resource[];
@@ -77,14 +78,16 @@ export function createCore(options: CoreOptions = {}): Core {
   const byChunk = new WeakMap<ChunkParse, Entry>();
   const files = new Map<string, FileState>();
 
-  /** checkDocument, with anything it did not catch itself turned into one finding. */
+  /** checkDocument (the document's YAML problems included), with anything it did not catch itself turned into one finding. */
   const checkGuarded = (chunk: ChunkParse): Finding[] => {
     try {
       return checkDocument(deps, chunk);
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
       logger.error(`document checks failed: ${e instanceof Error && e.stack ? e.stack : detail}`);
-      return [finding('InternalError', { family: 'document', detail }, { uri: '', span: { start: 0, end: Math.min(3, chunk.text.length) } })];
+      const head = { start: 0, end: Math.min(3, chunk.text.length) };
+      const failed = finding('InternalError', { family: 'document', detail }, { uri: '', span: head });
+      return limitFindings(chunk.problems, [failed], 0, { head: () => head, resource: null });
     }
   };
 
@@ -142,7 +145,6 @@ export function createCore(options: CoreOptions = {}): Core {
     const findings: Finding[] = [...file.problems];
     const resources: Resource[] = [];
     for (const d of file.documents) {
-      if (d.problems.length > 0) findings.push(...d.problems);
       const memo = (d.memo ??= {});
       let placed = memo.findings;
       if (!placed) {

@@ -9,6 +9,7 @@ import { splitApiVersion } from '../model/resource';
 import { finding, type Finding } from '../diagnostics/finding';
 import { parseChunk, shiftDocument, type ChunkParse, MAX_ALIAS_COUNT } from './chunk';
 import { onlyComments, splitDocuments } from './split';
+import { withLineFeeds } from '../text/lineBreaks';
 
 /** Files larger than this are reported (HM1005) and not parsed at all. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -62,8 +63,10 @@ export function parseYamlFile(uri: string, text: string, cache?: ChunkCache): Pa
     const p = finding('BinaryContent', { detail: `NUL character at offset ${nul}` }, { uri, span: head });
     return { uri, text, documents: [], problems: [p] };
   }
-  const chunks = splitDocuments(text);
-  if (!chunks) return wholeFile(uri, text);
+  // Parsed with lone CRs as LF (same offsets); the file keeps its own text for incremental diffs.
+  const source = withLineFeeds(text);
+  const chunks = splitDocuments(source);
+  if (!chunks) return wholeFile(uri, text, source);
   if (chunks.length === 0) {
     const what = text.trim() === '' ? 'empty file' : 'only comments';
     return { uri, text, documents: [], problems: [finding('NoDocuments', { what }, { uri, span: { start: 0, end: 0 } })] };
@@ -111,17 +114,17 @@ export function makeDocument(uri: string, index: number, start: number, end: num
 }
 
 /** Texts with directives or `...` markers: parsed by `yaml` in one go (no per-document cache). */
-function wholeFile(uri: string, text: string): ParsedFile {
-  const docs = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
+function wholeFile(uri: string, text: string, source: string): ParsedFile {
+  const docs = parseAllDocuments(source, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
   const list = Array.isArray(docs) ? docs : [];
   if (list.length === 0) {
-    const what = onlyComments(text) ? 'only comments' : 'no content';
+    const what = onlyComments(source) ? 'only comments' : 'no content';
     return { uri, text, documents: [], problems: [finding('NoDocuments', { what }, { uri, span: { start: 0, end: 0 } })] };
   }
   const documents = list.map((doc, index) => {
     const [start, , end] = doc.range;
     // Re-parse the document's own text so it gets the same checks (depth, aliases) as a chunk.
-    const chunk = parseChunk(text.slice(start, end));
+    const chunk = parseChunk(source.slice(start, end));
     return makeDocument(uri, index, start, end, chunk);
   });
   return { uri, text, documents, problems: [] };

@@ -5,6 +5,7 @@
 import { MAX_FILE_BYTES, makeDocument, ownCopy, parseYamlFile, type ChunkCache, type ParsedDocument, type ParsedFile } from './documents';
 import { parseChunk } from './chunk';
 import { splitDocuments } from './split';
+import { withLineFeeds } from '../text/lineBreaks';
 
 const BLOCK = 16384;
 
@@ -49,7 +50,8 @@ export function reparseYamlFile(prev: ParsedFile, text: string, cache?: ChunkCac
   const from = h > 0 ? docs[h - 1].span.end : 0;
   const to = t < docs.length ? docs[t].span.start + delta : text.length;
   if (to < from) return parseYamlFile(uri, text, cache);
-  const region = text.slice(from, to);
+  // Lone CRs read as LF, as in parseYamlFile (same offsets).
+  const region = withLineFeeds(text.slice(from, to));
   const chunks = splitDocuments(region);
   // Directives, `...`, or a head-less region of only comments (which would merge into the next document).
   if (!chunks || region.includes('\0') || (from === 0 && chunks.length === 0 && region.length > 0)) {

@@ -1,6 +1,7 @@
 // All single-document checks for one YAML document, in rule families: type meta (apiVersion /
 // kind), object metadata, the CRD schema (ajv), the CRD's CEL rules. A family that throws yields
-// one internal-error finding and the other families still run.
+// one internal-error finding and the other families still run. With the document's YAML problems
+// they are limited to MAX_FINDINGS_PER_DOCUMENT (limit.ts).
 import type { Document } from 'yaml';
 import { finding, type Finding } from '../diagnostics/finding';
 import { isIstioGroup, splitApiVersion } from '../model/resource';
@@ -11,8 +12,12 @@ import type { SchemaCompiler } from './ajv';
 import { makeContext, type DocContext } from './context';
 import { spanOfPath } from '../parse/pointer';
 import { metadataFindings } from './metadata';
-import { schemaFindings } from './schema-check';
-import { applySuppression } from '../diagnostics/suppress';
+import { firstSchemaFindings } from './schema-check';
+import { isSuppressed, suppressedCodes } from '../diagnostics/suppress';
+import { Catalog } from '../diagnostics/catalog';
+import type { ResourceRef } from '../diagnostics/finding';
+import type { Span } from '../text/span';
+import { limitFindings, MAX_FINDINGS_PER_DOCUMENT } from './limit';
 import { admissionFindings } from '../admission/index';
 import type { ChunkParse } from '../parse/chunk';
 import { chunkResource } from '../parse/documents';
@@ -30,16 +35,33 @@ export interface CheckDeps {
 
 const K8S_HINTS = ['apiVersion', 'kind', 'metadata', 'spec'];
 
-/** Findings for one document (spans relative to its chunk, no uri), suppression applied. */
+/**
+ * Findings for one document (spans relative to its chunk, no uri): its YAML problems, then the
+ * rule families' findings with suppression applied, at most MAX_FINDINGS_PER_DOCUMENT of them.
+ */
 export function checkDocument(deps: CheckDeps, chunk: ChunkParse): Finding[] {
+  const r = ruleFindings(deps, chunk);
+  return limitFindings(chunk.problems, r.findings, r.omitted, r.notice);
+}
+
+interface RuleFindings {
+  findings: Finding[];
+  /** Findings a family left out itself (past MAX_FINDINGS_PER_DOCUMENT). */
+  omitted: number;
+  /** Where the notice about left-out findings goes (undefined: the document suppresses it). */
+  notice: { head: () => Span; resource: ResourceRef | null } | undefined;
+}
+
+function ruleFindings(deps: CheckDeps, chunk: ChunkParse): RuleFindings {
   const { value, hasErrors } = chunk;
-  if (value === undefined || value === null) return [];
   const doc = () => chunk.docAt(0);
+  const result = (findings: Finding[]): RuleFindings => ({ findings, omitted: 0, notice: { head: () => spanOfHead(doc), resource: null } });
+  if (value === undefined || value === null) return result([]);
   const head = () => ({ uri: '', span: spanOfHead(doc) });
-  if (Array.isArray(value)) return [finding('NotAMapping', { what: 'a list' }, head())];
-  if (typeof value !== 'object') return [finding('NotAMapping', { what: `a scalar (${typeof value})` }, head())];
+  if (Array.isArray(value)) return result([finding('NotAMapping', { what: 'a list' }, head())]);
+  if (typeof value !== 'object') return result([finding('NotAMapping', { what: `a scalar (${typeof value})` }, head())]);
   const v = value as Record<string, unknown>;
-  if (!K8S_HINTS.some((k) => k in v)) return [];
+  if (!K8S_HINTS.some((k) => k in v)) return result([]);
   const out: Finding[] = [];
   const { apiVersion, kind } = v;
   const at = (key: string) => ({ uri: '', span: spanOfPath(doc(), [key]) });
@@ -47,9 +69,17 @@ export function checkDocument(deps: CheckDeps, chunk: ChunkParse): Finding[] {
   else if (typeof apiVersion !== 'string') out.push(finding('BadTypeMeta', { field: 'apiVersion' }, at('apiVersion')));
   if (kind === undefined) out.push(finding('MissingKind', {}, head()));
   else if (typeof kind !== 'string') out.push(finding('BadTypeMeta', { field: 'kind' }, at('kind')));
-  if (typeof apiVersion !== 'string' || typeof kind !== 'string') return out;
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string') return result(out);
 
   const ctx = makeContext(v, { apiVersion, ...splitApiVersion(apiVersion), kind }, hasErrors, doc, chunk.fast ? chunk.text : undefined);
+  const suppressed = suppressedCodes(chunkResource(chunk)?.annotations);
+  let omitted = 0;
+  const finish = (): RuleFindings => ({
+    // In source order (editors and the CLI list findings top to bottom).
+    findings: (suppressed.size === 0 ? out : out.filter((f) => !isSuppressed(f.code, suppressed))).sort((a, b) => a.span.start - b.span.start),
+    omitted,
+    notice: isSuppressed(Catalog.TooManyFindings.code, suppressed) ? undefined : { head: () => ctx.head(), resource: ctx.ref },
+  });
   family(deps, 'metadata', ctx, out, () => metadataFindings(ctx));
   if (isIstioGroup(ctx.group) && deps.registry) {
     let found: ReturnType<SchemaRegistry['lookup']>;
@@ -59,7 +89,7 @@ export function checkDocument(deps: CheckDeps, chunk: ChunkParse): Finding[] {
       const detail = e instanceof Error ? e.message : String(e);
       deps.logger.error(`schema lookup failed for ${apiVersion} ${kind}: ${detail}`);
       out.push(finding('SchemaUnavailable', { apiVersion, kind, detail }, { uri: '', span: ctx.span(['kind']), resource: ctx.ref }));
-      return finish(out, v);
+      return finish();
     }
     if ('error' in found) {
       const elsewhere = found.error === 'unknown-kind' ? servedElsewhere(deps.registry, kind) : [];
@@ -78,21 +108,23 @@ export function checkDocument(deps: CheckDeps, chunk: ChunkParse): Finding[] {
         out.push(finding('DeprecatedVersion', { apiVersion, kind, detail: found.served.deprecationWarning ?? 'use a newer version' }, { uri: '', span: ctx.span(['apiVersion']), resource: ctx.ref }));
       }
       const before = out.length;
-      family(deps, 'schema', ctx, out, () => schemaFindings(ctx, deps.compiler.validate(schema, v)));
+      let rejected = false;
+      family(deps, 'schema', ctx, out, () => {
+        // Only the first findings are kept, so only those are worth a did-you-mean search.
+        const r = firstSchemaFindings(ctx, deps.compiler.validate(schema, v), MAX_FINDINGS_PER_DOCUMENT, (code) => !isSuppressed(code, suppressed));
+        omitted += r.omitted;
+        rejected = r.rejected;
+        return r.findings;
+      });
       const cel = deps.evaluateCel;
       if (cel) family(deps, 'CEL', ctx, out, () => celFindings(ctx, cel(schema, v)));
       // The API server calls Istio's validating webhook only for objects its schema admits.
-      const admitted = !ctx.hasErrors && !out.slice(before).some((f) => f.severity === 'error');
+      const admitted = !ctx.hasErrors && !rejected && !out.slice(before).some((f) => f.severity === 'error');
       const resource = admitted ? chunkResource(chunk) : undefined;
       if (resource) family(deps, 'admission', ctx, out, () => admissionFindings(resource));
     }
   }
-  return finish(out, v);
-}
-
-/** Suppression applied, in source order (editors and the CLI list findings top to bottom). */
-function finish(out: Finding[], value: Record<string, unknown>): Finding[] {
-  return applySuppression(out, value).sort((a, b) => a.span.start - b.span.start);
+  return finish();
 }
 
 /** `group/version` pairs serving `kind` in any Istio group. */

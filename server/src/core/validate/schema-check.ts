@@ -10,22 +10,44 @@ import { displayPath, pointerToPath, showValue, valueAt } from './paths';
 import { hintText, suggest } from './suggest';
 
 export function schemaFindings(ctx: DocContext, errors: AjvError[]): Finding[] {
-  const out: Finding[] = [];
-  const seen = new Set<string>();
-  const push = (f: Finding) => {
-    const k = `${f.code}|${f.span.start}|${f.message}`;
-    if (!seen.has(k)) {
-      seen.add(k);
-      out.push(f);
-    }
-  };
-  for (const e of errors) {
-    if (insideCombinator(e.schemaPath)) continue;
-    const f = toFinding(ctx, e);
-    if (f) push(f);
-  }
-  return out;
+  return firstSchemaFindings(ctx, errors, Infinity).findings;
 }
+
+/**
+ * The first `max` schema findings by position (all of them, in ajv's order, when they fit) and
+ * how many more there were, leaving out codes `shown` rejects (suppressed ones); `rejected` tells
+ * whether any error-severity finding came up, suppressed or not (the API server rejects the
+ * object either way). Every error is located and counted, but the did-you-mean search, the
+ * costly part, runs only for those kept: 100,000 unknown keys cost their spans, not 100,000
+ * suggestion searches.
+ */
+export function firstSchemaFindings(
+  ctx: DocContext, errors: AjvError[], max: number, shown: (code: string) => boolean = () => true,
+): { findings: Finding[]; omitted: number; rejected: boolean } {
+  const drafts: { error: AjvError; draft: Finding }[] = [];
+  const seen = new Set<string>();
+  let rejected = false;
+  for (const error of errors) {
+    if (insideCombinator(error.schemaPath)) continue;
+    const draft = toFinding(ctx, error, false);
+    if (!draft) continue;
+    if (draft.severity === 'error') rejected = true;
+    if (!shown(draft.code)) continue;
+    // A hint depends only on what the message already names (the field or value and the
+    // schema at that path), so drafts without one are duplicates exactly when the findings are.
+    const k = `${draft.code}|${draft.span.start}|${draft.message}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    drafts.push({ error, draft });
+  }
+  if (drafts.length > max) drafts.sort((a, b) => a.draft.span.start - b.draft.span.start);
+  const kept = drafts.length > max ? drafts.slice(0, max) : drafts;
+  const findings = kept.map((d) => (HINTED.has(d.error.keyword) ? toFinding(ctx, d.error, true)! : d.draft));
+  return { findings, omitted: drafts.length - kept.length, rejected };
+}
+
+/** ajv keywords whose findings carry did-you-mean candidates. */
+const HINTED = new Set(['additionalProperties', 'enum']);
 
 function insideCombinator(schemaPath: string): boolean {
   const parts = schemaPath.split('/');
@@ -33,7 +55,8 @@ function insideCombinator(schemaPath: string): boolean {
   return parts.some((p, i) => (p === 'oneOf' || p === 'anyOf') && /^\d+$/.test(parts[i + 1] ?? '') || p === 'not');
 }
 
-function toFinding(ctx: DocContext, e: AjvError): Finding | undefined {
+/** The finding for one ajv error; without `hints`, no did-you-mean search (see firstSchemaFindings). */
+function toFinding(ctx: DocContext, e: AjvError, hints: boolean): Finding | undefined {
   const path = pointerToPath(e.instancePath, ctx.value);
   const p = displayPath(path);
   const init = (at: PathSegment[], part: 'key' | 'value' = 'value') => ({ uri: '', span: ctx.span(at, part), resource: ctx.ref });
@@ -44,7 +67,7 @@ function toFinding(ctx: DocContext, e: AjvError): Finding | undefined {
       const field = String(params.additionalProperty);
       const at = [...path, field];
       const known = Object.keys((schema.properties as Record<string, unknown> | undefined) ?? {});
-      const candidates = suggest(field, known);
+      const candidates = hints ? suggest(field, known) : [];
       const span = ctx.span(at, 'key');
       return finding('UnknownField', { path: displayPath(at), field, hint: hintText(candidates) }, {
         uri: '', span, resource: ctx.ref, ...(candidates.length ? { data: { fix: 'replace', span, candidates } } : {}),
@@ -59,7 +82,7 @@ function toFinding(ctx: DocContext, e: AjvError): Finding | undefined {
       return finding('WrongType', { path: p, actual: typeName(e.data), expected: String(params.type).replace(',', ' or ') }, init(path));
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map((v) => String(v));
-      const candidates = typeof e.data === 'string' ? suggest(e.data, allowed) : [];
+      const candidates = hints && typeof e.data === 'string' ? suggest(e.data, allowed) : [];
       const span = ctx.span(path);
       return finding('UnsupportedValue', {
         path: p, value: showValue(e.data), supported: allowed.map((v) => JSON.stringify(v)).join(', '), hint: hintText(candidates),

@@ -16,4 +16,5 @@ export const structureEntries = {
   MissingKind: { code: 'HM1012', severity: 'error', args: [], template: 'kind not set: every Kubernetes object needs kind', summary: 'A Kubernetes-looking document has no kind.' },
   BadTypeMeta: { code: 'HM1013', severity: 'error', args: ['field'], template: '{field} must be a string', summary: 'apiVersion or kind is not a string.' },
   InternalError: { code: 'HM1014', severity: 'warning', args: ['family', 'detail'], template: 'Internal error in {family} checks ({detail}); other checks still ran', summary: 'A rule family failed on this document; the others still reported.' },
+  TooManyFindings: { code: 'HM1015', severity: 'information', args: ['count', 'max'], template: '{count} more findings in this document were not shown (at most {max} per document); fix the ones shown first', summary: 'A document has more findings than are shown; the first ones by position are listed.' },
 } as const satisfies Record<string, CatalogEntry>;
