@@ -161,7 +161,7 @@ test('every kind an istioctl-parity analyzer looks up is among its subjects or r
       for (const e of analysis.index.entriesOf(f.uri)) {
         if (!a.subjects.includes(e.resource.kind)) continue;
         const topics = new Set<string>();
-        a.check(e, new AnalysisContext(analysis.index, topics));
+        a.check(e, new AnalysisContext(analysis.index, { add: (t) => topics.add(t.name) }));
         for (const t of topics) {
           const kind = t.startsWith('kind:') ? t.split(':')[1] : undefined;
           if (kind) assert.ok(known.has(kind), `${a.name} reads ${kind} without declaring it`);

@@ -4,6 +4,7 @@
 import type { Path } from '../model/resource';
 import type { Span } from '../text/span';
 import { AnalysisContext } from './context';
+import { NO_RECORDING } from './topic';
 import { arr, obj, policySelectorOf, str } from './facts';
 import { cursorAt } from './navigation';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -25,7 +26,7 @@ export function completionsAt(index: WorkspaceIndex, uri: string, offset: number
   const r = entry.resource;
   const p = at.path;
   const ns = entry.namespace;
-  const ctx = new AnalysisContext(index, new Set());
+  const ctx = new AnalysisContext(index, NO_RECORDING);
   const make = (kind: CompletionCandidate['kind'], labels: Iterable<string>) => sorted(labels).map((label) => ({ label, kind, span: at.span }));
 
   const selectorBase = policySelectorOf(r)?.path ?? entry.service?.selectorPath;

@@ -1,6 +1,6 @@
-// What an analyzer sees of the workspace. Every lookup records the topic it depends on, so the
-// engine knows which findings to recompute when a resource changes (see topics.ts for the
-// topics a changed resource emits; the two must agree).
+// What an analyzer sees of the workspace. Every lookup records the topics it depends on (the
+// index's nodes, see topic.ts), so the engine knows which findings to recompute when a resource
+// changes (topics.ts lists the topics a changed resource emits; the two must agree).
 import type { Path, Resource } from '../model/resource';
 import { refOf } from '../model/resource';
 import { finding, type FindingInit, type RelatedInfo } from '../diagnostics/finding';
@@ -10,117 +10,86 @@ import type { Span } from '../text/span';
 import type { Labels } from './labels';
 import type { ServiceInfo, Workload } from './facts';
 import type { Entry, WorkspaceIndex } from './workspaceIndex';
-
-/** Where a check's lookups are recorded: the engine's TopicIds, or a plain Set in tests and navigation. */
-export interface TopicSink {
-  add(topic: string): unknown;
-}
+import type { TopicSink } from './topic';
 
 export class AnalysisContext {
   constructor(readonly index: WorkspaceIndex, private readonly topics: TopicSink) {}
 
-  private use(topic: string): void {
-    this.topics.add(topic);
-  }
-
   selectWorkloads(namespace: string, selector: Labels): Workload[] {
-    const keys = Object.keys(selector);
-    if (keys.length === 0) this.use(`wl:${namespace}`);
-    for (const k of keys) this.use(`wl:${namespace}:${k}=${selector[k]}`);
-    return this.index.selectWorkloads(namespace, selector);
+    return this.index.selectWorkloads(namespace, selector, this.topics);
   }
 
   labelValueUsed(key: string, value: string): boolean {
-    this.use(`lv:${key}=${value}`);
-    return this.index.labelValueUsed(key, value);
+    return this.index.labelValueUsed(key, value, this.topics);
   }
 
   /** All workloads of a namespace (near-miss searches); depends on any workload change there. */
   workloadsIn(namespace: string): ReadonlySet<Workload> {
-    this.use(`wl:${namespace}`);
-    return this.index.workloadsIn(namespace);
+    return this.index.workloadsIn(namespace, this.topics);
   }
 
   /** Services/ServiceEntries whose selector selects `labels` (the reverse of selectWorkloads). */
   servicesSelecting(namespace: string, labels: Labels): ServiceInfo[] {
-    for (const k in labels) this.use(`sel:${namespace}:${k}=${labels[k]}`);
-    return this.index.servicesSelecting(namespace, labels);
+    return this.index.servicesSelecting(namespace, labels, this.topics);
   }
 
   resolveHost(host: string, namespace: string): { fqdn: string; services: ServiceInfo[] } {
-    const res = this.index.resolveHost(host, namespace);
-    this.use(`host:${res.fqdn}`);
-    if (res.fqdn !== host) this.use(`host:${host}`);
-    if (res.services.length === 0 || host.includes('*')) this.use('host:*');
-    return res;
+    return this.index.resolveHost(host, namespace, this.topics);
   }
 
   /** Every known (non-wildcard) host; for did-you-mean and completion. */
   allHosts(): string[] {
-    this.use('host:*');
-    return [...this.index.hosts()];
+    return this.index.hosts(this.topics);
   }
 
-  destinationRulesFor(fqdn: string): ReadonlySet<Entry> {
-    this.use(`dr:${fqdn}`);
-    return this.index.destinationRulesFor(fqdn);
+  destinationRulesFor(fqdn: string): readonly Entry[] {
+    return this.index.destinationRulesFor(fqdn, this.topics);
   }
 
   /** VirtualServices declaring `fqdn` (a host key as virtualServiceHostKeys makes it). */
-  virtualServicesForHost(fqdn: string): ReadonlySet<Entry> {
-    this.use(`vsh:${fqdn}`);
-    return this.index.virtualServicesFor(fqdn);
+  virtualServicesForHost(fqdn: string): readonly Entry[] {
+    return this.index.virtualServicesFor(fqdn, this.topics);
   }
 
   ofKind(kind: string, namespace?: string): ReadonlySet<Entry> {
-    this.use(namespace === undefined ? `kind:${kind}` : `kind:${kind}:${namespace}`);
-    return this.index.ofKind(kind, namespace);
+    return this.index.ofKind(kind, namespace, this.topics);
   }
 
   gateway(namespace: string, name: string): Entry | undefined {
-    this.use(`kind:Gateway:${namespace}`);
-    return this.index.gateway(namespace, name);
+    return this.index.gateway(namespace, name, this.topics);
   }
 
   serviceAccountExists(namespace: string, name: string): boolean {
-    this.use(`sa:${namespace}/${name}`);
-    this.use(`ns:${namespace}`);
-    return this.index.serviceAccountExists(namespace, name);
+    return this.index.serviceAccountExists(namespace, name, this.topics);
   }
 
   serviceAccounts(): string[] {
-    this.use('sa:*');
-    return [...this.index.serviceAccountKeys()];
+    return this.index.serviceAccountKeys(this.topics);
   }
 
   namespaceExists(namespace: string): boolean {
-    this.use(`ns:${namespace}`);
-    return this.index.namespaceExists(namespace);
+    return this.index.namespaceExists(namespace, this.topics);
   }
 
   namespaces(): string[] {
-    this.use('ns:*');
-    return [...this.index.namespaces()];
+    return this.index.namespaces(this.topics);
   }
 
   networkShared(network: string): boolean {
-    this.use(`net:${network}`);
-    return this.index.networkShared(network);
+    return this.index.networkShared(network, this.topics);
   }
 
   networkNames(): string[] {
-    this.use('net:*');
-    return [...this.index.networkNames()];
+    return this.index.networkNames(this.topics);
   }
 
   meshNetworks(): Set<string> | null {
-    this.use('mesh');
-    return this.index.meshNetworks();
+    return this.index.meshNetworks(this.topics);
   }
 
   /** A related-information link to `r` at `path` (the document head when path is empty). */
   related(r: Resource, message: string, path: Path = []): RelatedInfo {
-    this.use(`file:${r.uri}`);
+    this.topics.add(this.index.fileTopic(r.uri));
     return { uri: r.uri, span: this.index.sources.span(r, path), message };
   }
 

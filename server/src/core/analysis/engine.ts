@@ -8,11 +8,11 @@ import type { Finding } from '../diagnostics/finding';
 import type { Resource } from '../model/resource';
 import type { Analyzer } from './analyzer';
 import { AnalysisContext } from './context';
-import { MultiMap } from './multimap';
 import { topicsOf } from './topics';
-import { TopicIds } from './topicIds';
+import { TopicRecorder, type Topic } from './topic';
 import { WorkspaceIndex, type Entry, type IndexOptions } from './workspaceIndex';
 import { isSuppressed, suppressedCodes } from '../diagnostics/suppress';
+import { compareText } from './facts';
 
 /** New resources of a file, or null when the file was deleted (a rename is a delete plus an add). */
 export interface FileChange {
@@ -52,18 +52,18 @@ export class Analysis {
   /** Entries holding a check result (Entry.result). */
   private resultCount = 0;
   /**
-   * Topic -> keys of the results that depend on it: the reverse of Result.topics, built on the
+   * Topic id -> entries whose results depend on it: the reverse of Result.topics, built on the
    * first apply that can wake anybody (a cold start has nobody to wake, so it never pays for it).
    */
-  private subscribers: MultiMap<number, string> | null = null;
-  private readonly topicIds = new TopicIds();
+  private subscribers: Array<Set<Entry> | undefined> | null = null;
+  private readonly recorder = new TopicRecorder();
   /** One context for every check: it holds nothing of its own besides where topics go. */
   private readonly ctx: AnalysisContext;
   private readonly published = new Map<string, string>();
   /** Subjects re-checked by the last apply (for tests and the bench). */
   lastChecked = 0;
-  /** Keys of entries `load` queued for checking, and how far `checkSome` got. */
-  private queue: string[] = [];
+  /** Entries `load` queued for checking, and how far `checkSome` got. */
+  private queue: Entry[] = [];
   private queuePos = 0;
   /** The queued entries have no earlier result (a cold start). */
   private queueFresh = false;
@@ -72,7 +72,7 @@ export class Analysis {
 
   constructor(analyzers: readonly Analyzer[], options: IndexOptions = {}) {
     this.index = new WorkspaceIndex(options);
-    this.ctx = new AnalysisContext(this.index, this.topicIds);
+    this.ctx = new AnalysisContext(this.index, this.recorder);
     for (const a of analyzers) {
       for (const k of a.subjects) {
         const list = this.byKind.get(k) ?? [];
@@ -102,55 +102,66 @@ export class Analysis {
       this.runQueued(Infinity, Infinity);
       this.lastChecked = 0;
     }
-    const topics = new Set<number>();
-    const dirty = new Set<string>();
-    const touchedUris = this.touched;
     // Topics only wake up existing results: with none yet (a cold start) there is nobody to wake,
     // so the index need not track which presence topics flipped either.
     const wake = this.resultCount > 0;
     this.index.trackToggles = wake;
+    const touchedUris = this.touched;
+    if (!wake) {
+      // A cold start: every new entry is checked, in file order; nothing else can be.
+      const q = append ? this.queue : [];
+      for (const c of changes) {
+        touchedUris.add(c.uri);
+        const update = c.resources ? this.index.update(c.uri, c.resources, c.text) : { kept: [], added: [], removed: this.index.remove(c.uri) };
+        for (const e of update.removed) this.forget(e);
+        for (const { entry } of update.kept) if (!entry.result) q.push(entry);
+        for (const e of update.added) q.push(e);
+      }
+      this.index.drainToggled();
+      if (!append) this.enqueue(q, true);
+      return;
+    }
+    const topics = new Set<number>();
+    const dirty = new Set<Entry>();
     // Unchanged resources of a changed file keep their results, shifted by how far they moved.
-    const keep = new Map<string, number>();
+    const keep = new Map<Entry, number>();
     for (const c of changes) {
       touchedUris.add(c.uri);
       const update = c.resources ? this.index.update(c.uri, c.resources, c.text) : { kept: [], added: [], removed: this.index.remove(c.uri) };
-      for (const { entry, delta } of update.kept) keep.set(entry.key, delta);
+      for (const { entry, delta } of update.kept) keep.set(entry, delta);
       for (const e of update.removed) this.forget(e);
-      if (wake) {
-        // What changed (not what was only re-indexed as it was) tells the other results.
-        const addedByKey = new Map(update.added.map((e) => [e.key, e]));
-        const removedByKey = new Map(update.removed.map((e) => [e.key, e]));
-        for (const e of update.removed) {
-          const n = addedByKey.get(e.key);
-          if (!(n && same(n, e))) this.emit(e, topics);
-        }
-        for (const e of update.added) {
-          const b = removedByKey.get(e.key);
-          if (!(b && same(b, e))) this.emit(e, topics);
-        }
+      // What changed (not what was only re-indexed as it was) tells the other results. Within
+      // one file a resource is known by its place.
+      const addedAt = new Map(update.added.map((e) => [e.resource.docIndex, e]));
+      const removedAt = new Map(update.removed.map((e) => [e.resource.docIndex, e]));
+      for (const e of update.removed) {
+        const n = addedAt.get(e.resource.docIndex);
+        if (!(n && same(n, e))) this.emit(e, topics);
       }
-      for (const e of update.added) dirty.add(e.key);
-      if (wake) this.addTopic(`file:${c.uri}`, topics);
+      for (const e of update.added) {
+        const b = removedAt.get(e.resource.docIndex);
+        if (!(b && same(b, e))) this.emit(e, topics);
+        dirty.add(e);
+      }
+      this.addTopic(this.index.fileTopic(c.uri), topics);
     }
-    const toggled = this.index.drainToggled();
-    if (wake) for (const t of toggled) this.addTopic(t, topics);
-    if (wake) {
-      const subscribers = this.subscribersOf();
-      for (const t of topics) for (const k of subscribers.get(t)) dirty.add(k);
-    }
+    for (const t of this.index.drainToggled()) this.addTopic(t, topics);
+    const subscribers = this.subscribersOf();
+    for (const t of topics) for (const e of subscribers[t] ?? []) dirty.add(e);
 
-    for (const [key, delta] of keep) {
-      if (dirty.has(key)) continue;
-      const r = this.index.entry(key)?.result;
-      if (!r) dirty.add(key); // an analyzer that never ran on it before
+    for (const [e, delta] of keep) {
+      if (dirty.has(e)) continue;
+      const r = e.result;
+      if (!r) dirty.add(e); // an analyzer that never ran on it before
       else if (delta !== 0) r.findings = r.findings.map((f) => shift(f, delta));
     }
-    if (append) for (const k of dirty) this.queue.push(k);
-    else {
-      this.queue = [...dirty];
-      this.queuePos = 0;
-      this.queueFresh = !wake;
-    }
+    this.enqueue([...dirty], false);
+  }
+
+  private enqueue(entries: Entry[], fresh: boolean): void {
+    this.queue = entries;
+    this.queuePos = 0;
+    this.queueFresh = fresh;
   }
 
   /**
@@ -178,11 +189,13 @@ export class Analysis {
     const fresh = this.queueFresh;
     let i = this.queuePos;
     while (i < end) {
-      const e = this.index.entry(q[i++]);
-      // In a cold start a key queued by two parts of the load is checked once.
-      if (e && !(fresh && e.result)) {
+      const e = q[i++];
+      // An entry that left the index since it was queued is not checked; in a cold start an
+      // entry queued by two parts of the load is checked once.
+      if (e.indexed && !(fresh && e.result)) {
         this.check(e, fresh);
-        this.touched.add(e.resource.uri);
+        // A cold start touched every file it loaded already.
+        if (!fresh) this.touched.add(e.resource.uri);
       }
       // The clock is read every few checks: most take microseconds.
       if ((i & 15) === 0 && deadline !== Infinity && now() >= deadline) break;
@@ -217,7 +230,7 @@ export class Analysis {
       const r = e.result;
       if (r && r.findings.length) out.push(...r.findings);
     }
-    return out.length < 2 ? out : out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+    return out.length < 2 ? out : out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || compareText(a.code, b.code));
   }
 
   /** Every file with findings. */
@@ -230,11 +243,11 @@ export class Analysis {
     return out;
   }
 
-  private subscribersOf(): MultiMap<number, string> {
+  private subscribersOf(): Array<Set<Entry> | undefined> {
     if (!this.subscribers) {
-      const m = new MultiMap<number, string>();
+      const m: Array<Set<Entry> | undefined> = [];
       for (const uri of this.index.uris()) {
-        for (const e of this.index.entriesOf(uri)) if (e.result) for (const t of e.result.topics) m.add(t, e.key);
+        for (const e of this.index.entriesOf(uri)) if (e.result) for (const t of e.result.topics) (m[t] ??= new Set()).add(e);
       }
       this.subscribers = m;
     }
@@ -242,19 +255,18 @@ export class Analysis {
   }
 
   private emit(e: Entry, topics: Set<number>): void {
-    for (const t of topicsOf(e, (h, ns) => this.index.drHostKey(h, ns), this.index.rootNamespace)) this.addTopic(t, topics);
+    for (const t of topicsOf(e, this.index)) this.addTopic(t, topics);
   }
 
   /** A topic nothing ever recorded has no id, and nobody to wake. */
-  private addTopic(topic: string, topics: Set<number>): void {
-    const id = this.topicIds.lookup(topic);
-    if (id !== undefined) topics.add(id);
+  private addTopic(topic: Topic, topics: Set<number>): void {
+    if (topic.id >= 0) topics.add(topic.id);
   }
 
   private forget(e: Entry): void {
     const prev = e.result;
     if (!prev) return;
-    if (this.subscribers) for (const t of prev.topics) this.subscribers.delete(t, e.key);
+    if (this.subscribers) for (const t of prev.topics) this.subscribers[t]?.delete(e);
     e.result = null;
     this.resultCount--;
   }
@@ -262,10 +274,10 @@ export class Analysis {
   /** Runs the analyzers of `e`; `fresh` (a cold start) means it has no earlier result to forget. */
   private check(e: Entry, fresh = false): void {
     if (!fresh) this.forget(e);
-    const analyzers = this.byKind.get(e.resource.kind);
+    const analyzers = this.byKind.get(e.kind);
     if (!analyzers) return;
     this.lastChecked++;
-    this.topicIds.begin();
+    this.recorder.begin();
     const ctx = this.ctx;
     let findings = NO_FINDINGS;
     for (const a of analyzers) {
@@ -283,9 +295,9 @@ export class Analysis {
     }
     const silenced = findings.length === 0 ? undefined : suppressedCodes(e.resource.annotations);
     const kept = !silenced || silenced.size === 0 ? findings : findings.filter((f) => !isSuppressed(f.code, silenced));
-    const topics = this.topicIds.end();
+    const topics = this.recorder.end();
     e.result = { findings: kept, topics };
     this.resultCount++;
-    if (this.subscribers) for (const t of topics) this.subscribers.add(t, e.key);
+    if (this.subscribers) for (const t of topics) (this.subscribers[t] ??= new Set()).add(e);
   }
 }

@@ -72,9 +72,15 @@ function allOf(o: Record<string, unknown>, t: 'string' | 'number'): boolean {
   return true;
 }
 
+/**
+ * Code-unit order: the same on every machine (localeCompare follows the user's locale, so
+ * findings could differ between two editors), and much cheaper.
+ */
+export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** A stable order for resources (so results never depend on indexing history). */
 export const byPlace = (a: { resource: Resource }, b: { resource: Resource }): number =>
-  a.resource.name.localeCompare(b.resource.name) || a.resource.uri.localeCompare(b.resource.uri) || a.resource.docIndex - b.resource.docIndex;
+  compareText(a.resource.name, b.resource.name) || compareText(a.resource.uri, b.resource.uri) || a.resource.docIndex - b.resource.docIndex;
 
 export const POD_TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
 

@@ -6,6 +6,7 @@ import type { Path, Resource } from '../model/resource';
 import type { Span } from '../text/span';
 import { documentHead, spanOfPath } from '../parse/pointer';
 import { AnalysisContext, nameOf } from './context';
+import { NO_RECORDING } from './topic';
 import { arr, obj, policySelectorOf, str, strMap, type Workload } from './facts';
 import { selects, type Labels } from './labels';
 import { workloadsBehind } from './behind';
@@ -24,7 +25,7 @@ export interface Cursor {
   at: PathAt;
 }
 
-const ctxOf = (index: WorkspaceIndex) => new AnalysisContext(index, new Set());
+const ctxOf = (index: WorkspaceIndex) => new AnalysisContext(index, NO_RECORDING);
 // Answers come out in file order (uri, then offset), never in indexing order, which depends on
 // the order files were scanned in: pickers and tests see the same list every time.
 const placeCmp = (a: { uri: string; start: number }, b: { uri: string; start: number }) =>

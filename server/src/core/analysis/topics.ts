@@ -1,24 +1,32 @@
-// Topics a changed resource emits. Each matches a topic AnalysisContext records on lookup
-// (context.ts): a check that looked something up is redone when a resource emitting the same
-// topic is added, edited or removed. Presence topics (namespaces, service accounts, networks,
-// label values) come from WorkspaceIndex.drainToggled instead: only a flip changes their answer.
+// Topics a changed resource emits. Each is a node a lookup records (context.ts, through the
+// index): a check that looked something up is redone when a resource emitting the same topic is
+// added, edited or removed. Presence topics (namespaces, service accounts, networks, label
+// values, the set of hosts) come from WorkspaceIndex.drainToggled instead: only a flip changes
+// their answer.
 import { obj, virtualServiceHostKeys } from './facts';
-import type { Entry } from './workspaceIndex';
+import type { Topic } from './topic';
+import type { Entry, WorkspaceIndex } from './workspaceIndex';
 
-export function topicsOf(e: Entry, drHostKey: (host: string, ns: string) => string, rootNamespace: string): string[] {
+export function topicsOf(e: Entry, index: WorkspaceIndex): Topic[] {
   const r = e.resource;
-  const out = [`kind:${r.kind}`, `kind:${r.kind}:${e.namespace}`, `file:${r.uri}`];
+  const kind = index.kindNode(r.kind);
+  const out: Topic[] = [kind.all, kind.inNs(e.namespace), index.fileTopic(r.uri)];
   for (const w of e.workloads) {
-    out.push(`wl:${w.namespace}`);
-    for (const [k, v] of Object.entries(w.labels)) out.push(`wl:${w.namespace}:${k}=${v}`);
+    const space = index.space(w.namespace);
+    out.push(space.workloads);
+    for (const k in w.labels) out.push(space.labelBag(k, w.labels[k]));
   }
-  if (e.service) for (const [k, v] of Object.entries(e.service.selector ?? {})) out.push(`sel:${e.namespace}:${k}=${v}`);
-  if (e.service) for (const h of e.service.hosts) out.push(h.includes('*') ? 'host:*' : `host:${h}`);
-  if (r.kind === 'DestinationRule') {
+  const svc = e.service;
+  if (svc) {
+    const space = index.space(e.namespace);
+    for (const k in svc.selector ?? {}) out.push(space.selectorBag(k, svc.selector![k]));
+    for (const h of svc.hosts) out.push(h.includes('*') ? index.hostsTopic : index.hostNode(h).services);
+  }
+  if (r.kind === 'DestinationRule' && r.group === 'networking.istio.io') {
     const host = obj(r.value.spec).host;
-    if (typeof host === 'string') out.push(`dr:${drHostKey(host, e.namespace)}`);
+    if (typeof host === 'string') out.push(index.hostNode(index.drHostKey(host, e.namespace)).drs);
   }
-  if (r.kind === 'VirtualService' && r.group === 'networking.istio.io') for (const h of virtualServiceHostKeys(r, e.namespace)) out.push(`vsh:${h}`);
-  if (r.kind === 'ConfigMap' && r.name === 'istio' && e.namespace === rootNamespace) out.push('mesh');
+  if (r.kind === 'VirtualService' && r.group === 'networking.istio.io') for (const h of virtualServiceHostKeys(r, e.namespace)) out.push(index.hostNode(h).vss);
+  if (r.kind === 'ConfigMap' && r.name === 'istio' && e.namespace === index.rootNamespace) out.push(index.meshTopic);
   return out;
 }

@@ -2,13 +2,15 @@
 // lookups the analyzers and navigation need (workloads by selector, services by host,
 // DestinationRules by host, gateways, service accounts, namespaces, networks, mesh config).
 // Pure: files come in as already-parsed resources through update/remove.
+// Every answer is filed under a node that is also its topic (topic.ts): a lookup given a sink
+// records what it read as it reads it, so the engine knows which checks a change must redo.
 import { parse as parseYaml } from 'yaml';
 import type { Resource } from '../model/resource';
 import type { Finding } from '../diagnostics/finding';
 import { selects, type Labels } from './labels';
 import { toFqdn, twoLabelForm, wildcardCovers } from './hosts';
 import { obj, serviceOf, str, virtualServiceHostKeys, workloadsOf, type ServiceInfo, type Workload } from './facts';
-import { Counter, MultiMap, MultiMap2 } from './multimap';
+import { Bag, NO_RECORDING, Presence, SetBag, Topic, type TopicSink } from './topic';
 import { SourceSpans } from './sourceSpans';
 
 export interface IndexOptions {
@@ -19,13 +21,16 @@ export interface IndexOptions {
 }
 
 export interface Entry {
-  key: string;
   resource: Resource;
+  /** The resource's kind, one string per kind for the whole index (a cheap, cache-warm map key). */
+  kind: string;
   namespace: string;
   /** Canonical JSON of the value (computed on first comparison): tells an edited resource from one that only moved. */
-  json?: string;
+  json: string | undefined;
   workloads: Workload[];
   service: ServiceInfo | null;
+  /** False once the entry has left the index (a check still queued for it is dropped). */
+  indexed: boolean;
   /** The engine's last check of this entry: its findings and the ids of the topics it read (see engine.ts). */
   result: { findings: Finding[]; topics: readonly number[] } | null;
 }
@@ -37,8 +42,77 @@ export interface FileUpdate {
   removed: Entry[];
 }
 
-export const keyOf = (r: Resource): string => `${r.uri}#${r.docIndex}`;
 const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'Node', 'PersistentVolume', 'StorageClass', 'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration']);
+
+/** Resources of one kind: all of them (`kind:K`) and per namespace (`kind:K:ns`). */
+class KindNode {
+  readonly all: SetBag<Entry>;
+  readonly byNs = new Map<string, SetBag<Entry>>();
+  constructor(readonly kind: string) {
+    this.all = new SetBag('kind', kind);
+  }
+  inNs(ns: string): SetBag<Entry> {
+    let b = this.byNs.get(ns);
+    if (!b) this.byNs.set(ns, (b = new SetBag('kind', this.kind, ns)));
+    return b;
+  }
+}
+
+/** What answers for one fully qualified host: services (`host:`), DestinationRules (`dr:`), VirtualServices (`vsh:`). */
+class HostNode {
+  readonly services: Bag<ServiceInfo>;
+  readonly drs: Bag<Entry>;
+  readonly vss: Bag<Entry>;
+  /** Whether some service answers for it: a flip changes the set of hosts (`all`, see `wildcards`). */
+  readonly known: Presence;
+  constructor(fqdn: string, hosts: Topic) {
+    this.known = new Presence('known-host', fqdn, '', '', hosts);
+    this.services = new Bag('host', fqdn);
+    this.drs = new Bag('dr', fqdn);
+    this.vss = new Bag('vsh', fqdn);
+  }
+}
+
+/** Everything filed under one namespace. */
+class Space {
+  /** Every workload of the namespace (`wl:ns`). */
+  readonly workloads: SetBag<Workload>;
+  /** Whether any resource lives in it (`ns:ns`). */
+  readonly presence: Presence;
+  /** label key -> value -> workloads carrying it (`wl:ns:k=v`). */
+  private readonly byLabel = new Map<string, Map<string, Bag<Workload>>>();
+  /** label key -> value -> Services/ServiceEntries whose selector asks for it (`sel:ns:k=v`). */
+  private readonly selecting = new Map<string, Map<string, Bag<ServiceInfo>>>();
+  /** Declared or used service accounts (`sa:ns:name`). */
+  readonly serviceAccounts = new Map<string, Presence>();
+
+  constructor(readonly name: string, allNamespaces: Topic, private readonly allServiceAccounts: Topic) {
+    this.workloads = new SetBag('wl', name);
+    this.presence = new Presence('ns', name, '', '', allNamespaces);
+  }
+
+  labelBag(k: string, v: string): Bag<Workload> {
+    let inner = this.byLabel.get(k);
+    if (!inner) this.byLabel.set(k, (inner = new Map()));
+    let b = inner.get(v);
+    if (!b) inner.set(v, (b = new Bag('wl', this.name, k, v)));
+    return b;
+  }
+
+  selectorBag(k: string, v: string): Bag<ServiceInfo> {
+    let inner = this.selecting.get(k);
+    if (!inner) this.selecting.set(k, (inner = new Map()));
+    let b = inner.get(v);
+    if (!b) inner.set(v, (b = new Bag('sel', this.name, k, v)));
+    return b;
+  }
+
+  serviceAccount(name: string): Presence {
+    let p = this.serviceAccounts.get(name);
+    if (!p) this.serviceAccounts.set(name, (p = new Presence('sa', this.name, name, '', this.allServiceAccounts)));
+    return p;
+  }
+}
 
 export class WorkspaceIndex {
   readonly defaultNamespace: string;
@@ -46,34 +120,29 @@ export class WorkspaceIndex {
   /** Where findings' spans come from (file texts when given, else the Documents). */
   readonly sources = new SourceSpans();
   private readonly files = new Map<string, Entry[]>();
-  private readonly entries = new Map<string, Entry>();
-  private readonly byKind = new MultiMap<string, Entry>();
-  private readonly byKindNs = new MultiMap2<string, string, Entry>();
-  /** namespace -> `key=value` -> workloads carrying that label. */
-  private readonly workloadsByLabel = new MultiMap2<string, string, Workload>();
-  private readonly workloadsByNs = new MultiMap<string, Workload>();
-  private readonly servicesByHost = new MultiMap<string, ServiceInfo>();
-  private readonly wildcardServices = new Set<ServiceInfo>();
-  private readonly drsByHost = new MultiMap<string, Entry>();
-  /** VirtualService host (FQDN in the VirtualService's namespace) -> VirtualServices declaring it. */
-  private readonly vsByHost = new MultiMap<string, Entry>();
-  private readonly servicesBySelector = new MultiMap2<string, string, ServiceInfo>();
-  private readonly serviceAccounts = new Counter<string>();
-  private readonly namespaceCounts = new Counter<string>();
-  private readonly networks = new Counter<string>();
-  /** `key=value` -> number of workloads anywhere carrying that label. */
-  private readonly labelValues = new Counter<string>();
+  /** `file:uri`, read by checks that link into a file (a file's every change wakes them). */
+  private readonly fileTopics = new Map<string, Topic>();
+  private readonly kinds = new Map<string, KindNode>();
+  private readonly spaces = new Map<string, Space>();
+  private readonly hostNodes = new Map<string, HostNode>();
   /**
-   * Presence topics touched since the last drain, with their state before the first touch: a
-   * file re-indexed as it was (every entry removed, then added back) flips nothing in the end.
+   * ServiceEntries with a wildcard host (`host:*`). Also the topic of "the set of hosts": checks
+   * that found no service, or list every host for a did-you-mean, depend on it.
    */
-  private toggled = new Map<string, { before: boolean; now: () => boolean }>();
+  private readonly wildcards = new Bag<ServiceInfo>('host', '*');
+  /** `key=value` -> workloads anywhere carrying that label (`lv:k=v`). */
+  private readonly labelValues = new Map<string, Map<string, Presence>>();
+  private readonly networks = new Map<string, Presence>();
+  private readonly allNamespaces = new Topic('ns', '*');
+  private readonly allServiceAccounts = new Topic('sa', '*');
+  private readonly allNetworks = new Topic('net', '*');
+  /** Mesh config and meshNetworks (the `istio` ConfigMap of the root namespace). */
+  readonly meshTopic = new Topic('mesh');
+  /** Presences counted since the last drain (each once), with their level before. */
+  private toggled: Presence[] = [];
+  private drainSerial = 0;
   /** Off while no check result exists (a cold start): then no flip can matter to anybody. */
   trackToggles = true;
-
-  private note(topic: string, before: boolean, now: () => boolean): void {
-    if (!this.toggled.has(topic)) this.toggled.set(topic, { before, now });
-  }
 
   constructor(options: IndexOptions = {}) {
     this.defaultNamespace = options.defaultNamespace ?? 'default';
@@ -88,15 +157,17 @@ export class WorkspaceIndex {
   /** Replaces everything indexed for `uri` (parsed from `text`, when given); see FileUpdate. */
   update(uri: string, resources: readonly Resource[], text?: string): FileUpdate {
     this.sources.setText(uri, text);
-    const prev = new Map((this.files.get(uri) ?? []).map((e) => [e.key, e]));
+    const old = this.files.get(uri);
+    // Within one file a resource is known by its place (docIndex).
+    const prev = old && old.length > 0 ? new Map(old.map((e) => [e.resource.docIndex, e])) : undefined;
     const kept: Array<{ entry: Entry; delta: number }> = [];
     const added: Entry[] = [];
     const list = resources.map((r) => {
-      const p = prev.size > 0 ? prev.get(keyOf(r)) : undefined;
+      const p = prev?.get(r.docIndex);
       // The very same value object means the parser reused the document's text unchanged: keep
       // the entry (and all it contributed to the index) and only point it at the new Resource.
       if (p && p.resource.value === r.value && p.namespace === this.namespaceOf(r)) {
-        prev.delete(p.key);
+        prev!.delete(r.docIndex);
         kept.push({ entry: p, delta: r.span.start - p.resource.span.start });
         this.rebind(p, r);
         return p;
@@ -105,10 +176,10 @@ export class WorkspaceIndex {
       added.push(e);
       return e;
     });
-    const removed = [...prev.values()];
-    for (const e of removed) this.retract(e);
+    const removed = prev ? [...prev.values()] : [];
+    for (const e of removed) this.file(e, -1);
     this.files.set(uri, list);
-    for (const e of added) this.add(e);
+    for (const e of added) this.file(e, 1);
     return { kept, added, removed };
   }
 
@@ -121,22 +192,21 @@ export class WorkspaceIndex {
   remove(uri: string): Entry[] {
     this.sources.setText(uri, undefined);
     const old = this.files.get(uri) ?? [];
-    for (const e of old) this.retract(e);
+    for (const e of old) this.file(e, -1);
     this.files.delete(uri);
     return old;
   }
 
-  /** Topics toggled since the last call (see topics.ts). */
-  drainToggled(): string[] {
-    const out = new Set<string>();
-    for (const [topic, t] of this.toggled) {
-      if (t.now() === t.before) continue;
-      out.add(topic);
-      // Lookups over the whole set (did-you-mean candidates) depend on any member flipping.
-      const family = /^(ns|sa|net):/.exec(topic);
-      if (family) out.add(`${family[1]}:*`);
+  /** Presence topics whose answer flipped since the last call, with their families' "any member" topics. */
+  drainToggled(): Topic[] {
+    const out = new Set<Topic>();
+    for (const p of this.toggled) {
+      if (p.level() === p.before) continue;
+      out.add(p);
+      if (p.all) out.add(p.all);
     }
-    this.toggled = new Map();
+    this.toggled = [];
+    this.drainSerial++;
     return [...out];
   }
 
@@ -148,120 +218,174 @@ export class WorkspaceIndex {
     return this.files.get(uri) ?? [];
   }
 
-  entry(key: string): Entry | undefined {
-    return this.entries.get(key);
-  }
-
   entryOf(r: Resource): Entry | undefined {
     // Looked up through its file rather than kept in a map of every resource (rarely asked).
     for (const e of this.files.get(r.uri) ?? []) if (e.resource === r) return e;
     return undefined;
   }
 
-  ofKind(kind: string, namespace?: string): ReadonlySet<Entry> {
-    return namespace === undefined ? this.byKind.get(kind) : this.byKindNs.get(kind, namespace);
+  // ---- lookups: each records the topics its answer depends on in `sink` ----
+
+  ofKind(kind: string, namespace?: string, sink: TopicSink = NO_RECORDING): ReadonlySet<Entry> {
+    const node = this.kindNode(kind);
+    const bag = namespace === undefined ? node.all : node.inNs(namespace);
+    sink.add(bag);
+    return bag.items;
   }
 
-  workloadsIn(namespace: string): ReadonlySet<Workload> {
-    return this.workloadsByNs.get(namespace);
+  workloadsIn(namespace: string, sink: TopicSink = NO_RECORDING): ReadonlySet<Workload> {
+    const bag = this.space(namespace).workloads;
+    sink.add(bag);
+    return bag.items;
   }
 
   /** Workloads of `namespace` whose labels carry every selector label. */
-  selectWorkloads(namespace: string, selector: Labels): Workload[] {
-    const keys = Object.keys(selector);
-    if (keys.length === 0) return [...this.workloadsByNs.get(namespace)];
-    let smallest: ReadonlySet<Workload> | undefined;
-    for (const k of keys) {
-      const s = this.workloadsByLabel.get(namespace, `${k}=${selector[k]}`);
-      if (!smallest || s.size < smallest.size) smallest = s;
+  selectWorkloads(namespace: string, selector: Labels, sink: TopicSink = NO_RECORDING): Workload[] {
+    const space = this.space(namespace);
+    let smallest: readonly Workload[] | undefined;
+    for (const k in selector) {
+      const bag = space.labelBag(k, selector[k]);
+      sink.add(bag);
+      if (!smallest || bag.items.length < smallest.length) smallest = bag.items;
     }
-    return [...(smallest ?? [])].filter((w) => selects(selector, w.labels));
+    if (!smallest) {
+      sink.add(space.workloads);
+      return [...space.workloads.items];
+    }
+    return smallest.filter((w) => selects(selector, w.labels));
   }
 
   /** Services and ServiceEntries of `namespace` whose (non-empty) selector selects `labels`. */
-  servicesSelecting(namespace: string, labels: Labels): ServiceInfo[] {
-    const out = new Set<ServiceInfo>();
+  servicesSelecting(namespace: string, labels: Labels, sink: TopicSink = NO_RECORDING): ServiceInfo[] {
+    const space = this.space(namespace);
+    let out: ServiceInfo[] | undefined;
     for (const k in labels) {
-      for (const s of this.servicesBySelector.get(namespace, `${k}=${labels[k]}`)) if (s.selector && selects(s.selector, labels)) out.add(s);
+      const bag = space.selectorBag(k, labels[k]);
+      sink.add(bag);
+      for (const s of bag.items) {
+        if (s.selector && selects(s.selector, labels) && !out?.includes(s)) (out ??= []).push(s);
+      }
     }
-    return [...out];
-  }
-
-  /** Services answering for a fully qualified host: exact hosts first, then wildcard ServiceEntries. */
-  servicesForHost(fqdn: string): ServiceInfo[] {
-    const exact = this.servicesByHost.get(fqdn);
-    if (exact.size > 0) return [...exact];
-    return [...this.wildcardServices].filter((s) => s.hosts.some((h) => wildcardCovers(h, fqdn)));
+    return out ?? [];
   }
 
   /** Resolves a host as written in a resource of `namespace` (short, `name.ns` or FQDN). */
-  resolveHost(host: string, namespace: string): { fqdn: string; services: ServiceInfo[] } {
+  resolveHost(host: string, namespace: string, sink: TopicSink = NO_RECORDING): { fqdn: string; services: ServiceInfo[] } {
     const fqdn = toFqdn(host, namespace);
-    let services = this.servicesForHost(fqdn);
-    const two = services.length === 0 ? twoLabelForm(host) : undefined;
+    const exact = this.hostNode(fqdn).services;
+    let res: { fqdn: string; services: ServiceInfo[] } = { fqdn, services: this.servicesForHost(fqdn) };
+    const two = res.services.length === 0 ? twoLabelForm(host) : undefined;
     if (two) {
       const alt = this.servicesForHost(two);
-      if (alt.length > 0) return { fqdn: two, services: alt };
+      if (alt.length > 0) res = { fqdn: two, services: alt };
     }
-    if (host.includes('*')) services = [...this.wildcardServices, ...this.allServices()].filter((s) => s.hosts.some((h) => wildcardCovers(host, h)));
-    return { fqdn, services };
+    if (host.includes('*')) res.services = [...this.wildcards.items, ...this.allServices()].filter((s) => s.hosts.some((h) => wildcardCovers(host, h)));
+    sink.add(this.hostNode(res.fqdn).services);
+    if (res.fqdn !== host) sink.add(this.hostNode(host).services);
+    // Without an exact answer the result depends on the wildcard ServiceEntries (and on new hosts).
+    if (exact.items.length === 0 || host.includes('*')) sink.add(this.wildcards);
+    return res;
+  }
+
+  /** Services answering for a fully qualified host: exact hosts first, then wildcard ServiceEntries. */
+  private servicesForHost(fqdn: string): ServiceInfo[] {
+    const exact = this.hostNodes.get(fqdn)?.services.items;
+    if (exact && exact.length > 0) return [...exact];
+    return this.wildcards.items.filter((s) => s.hosts.some((h) => wildcardCovers(h, fqdn)));
   }
 
   private *allServices(): Iterable<ServiceInfo> {
-    for (const e of this.byKind.get('Service')) if (e.service) yield e.service;
-    for (const e of this.byKind.get('ServiceEntry')) if (e.service) yield e.service;
+    for (const e of this.ofKind('Service')) if (e.service) yield e.service;
+    for (const e of this.ofKind('ServiceEntry')) if (e.service) yield e.service;
   }
 
-  hosts(): IterableIterator<string> {
-    return this.servicesByHost.keys();
+  /** Every known (non-wildcard) host. */
+  hosts(sink: TopicSink = NO_RECORDING): string[] {
+    sink.add(this.wildcards);
+    const out: string[] = [];
+    for (const [h, n] of this.hostNodes) if (n.known.n > 0) out.push(h);
+    return out;
   }
 
-  destinationRulesFor(fqdn: string): ReadonlySet<Entry> {
-    return this.drsByHost.get(fqdn);
+  destinationRulesFor(fqdn: string, sink: TopicSink = NO_RECORDING): readonly Entry[] {
+    const bag = this.hostNode(fqdn).drs;
+    sink.add(bag);
+    return bag.items;
   }
 
-  virtualServicesFor(fqdn: string): ReadonlySet<Entry> {
-    return this.vsByHost.get(fqdn);
+  /** VirtualServices declaring `fqdn` (a host key as virtualServiceHostKeys makes it). */
+  virtualServicesFor(fqdn: string, sink: TopicSink = NO_RECORDING): readonly Entry[] {
+    const bag = this.hostNode(fqdn).vss;
+    sink.add(bag);
+    return bag.items;
   }
 
-  gateway(namespace: string, name: string): Entry | undefined {
-    for (const e of this.byKindNs.get('Gateway', namespace)) if (e.resource.name === name) return e;
+  gateway(namespace: string, name: string, sink: TopicSink = NO_RECORDING): Entry | undefined {
+    for (const e of this.ofKind('Gateway', namespace, sink)) if (e.resource.name === name) return e;
     return undefined;
   }
 
   /** A service account exists when declared, or used by a workload; `default` exists in every namespace. */
-  serviceAccountExists(namespace: string, name: string): boolean {
-    return (name === 'default' && this.namespaceExists(namespace)) || this.serviceAccounts.get(`${namespace}/${name}`) > 0;
+  serviceAccountExists(namespace: string, name: string, sink: TopicSink = NO_RECORDING): boolean {
+    const space = this.space(namespace);
+    const sa = space.serviceAccount(name);
+    sink.add(sa);
+    sink.add(space.presence);
+    return (name === 'default' && space.presence.n > 0) || sa.n > 0;
   }
 
-  serviceAccountKeys(): IterableIterator<string> {
-    return this.serviceAccounts.keys();
+  /** `namespace/name` of every service account. */
+  serviceAccountKeys(sink: TopicSink = NO_RECORDING): string[] {
+    sink.add(this.allServiceAccounts);
+    const out: string[] = [];
+    for (const [ns, space] of this.spaces) for (const [name, p] of space.serviceAccounts) if (p.n > 0) out.push(`${ns}/${name}`);
+    return out;
   }
 
-  namespaceExists(namespace: string): boolean {
-    return this.namespaceCounts.get(namespace) > 0;
+  namespaceExists(namespace: string, sink: TopicSink = NO_RECORDING): boolean {
+    const p = this.space(namespace).presence;
+    sink.add(p);
+    return p.n > 0;
   }
 
-  namespaces(): IterableIterator<string> {
-    return this.namespaceCounts.keys();
+  namespaces(sink: TopicSink = NO_RECORDING): string[] {
+    sink.add(this.allNamespaces);
+    const out: string[] = [];
+    for (const [ns, space] of this.spaces) if (space.presence.n > 0) out.push(ns);
+    return out;
   }
 
   /** Whether any workload of the workspace carries the label `key: value`. */
-  labelValueUsed(key: string, value: string): boolean {
-    return this.labelValues.get(`${key}=${value}`) > 0;
+  labelValueUsed(key: string, value: string, sink: TopicSink = NO_RECORDING): boolean {
+    const p = this.labelValue(key, value);
+    sink.add(p);
+    return p.n > 0;
   }
 
-  networkNames(): IterableIterator<string> {
-    return this.networks.keys();
+  networkNames(sink: TopicSink = NO_RECORDING): string[] {
+    sink.add(this.allNetworks);
+    const out: string[] = [];
+    for (const [name, p] of this.networks) if (p.n > 0) out.push(name);
+    return out;
   }
 
   /** Whether more than one workload uses `network`. */
-  networkShared(network: string): boolean {
-    return this.networks.get(network) >= 2;
+  networkShared(network: string, sink: TopicSink = NO_RECORDING): boolean {
+    const p = this.network(network);
+    sink.add(p);
+    return p.n >= 2;
+  }
+
+  /** The `file:uri` topic (read by checks whose findings link into that file). */
+  fileTopic(uri: string): Topic {
+    let t = this.fileTopics.get(uri);
+    if (!t) this.fileTopics.set(uri, (t = new Topic('file', uri)));
+    return t;
   }
 
   /** Network names from meshNetworks in the `istio` ConfigMap of the root namespace, or null without one. */
-  meshNetworks(): Set<string> | null {
+  meshNetworks(sink: TopicSink = NO_RECORDING): Set<string> | null {
+    sink.add(this.meshTopic);
     if (this.meshCache === undefined) this.meshCache = this.readMeshNetworks();
     return this.meshCache;
   }
@@ -269,7 +393,7 @@ export class WorkspaceIndex {
   private meshCache: Set<string> | null | undefined;
 
   private readMeshNetworks(): Set<string> | null {
-    for (const e of this.byKindNs.get('ConfigMap', this.rootNamespace)) {
+    for (const e of this.ofKind('ConfigMap', this.rootNamespace)) {
       if (e.resource.name !== 'istio') continue;
       const text = str(obj(e.resource.value.data).meshNetworks);
       if (text === null) return new Set();
@@ -286,80 +410,126 @@ export class WorkspaceIndex {
   private makeEntry(r: Resource): Entry {
     const namespace = this.namespaceOf(r);
     const workloads = workloadsOf(r, namespace);
-    return { key: keyOf(r), resource: r, namespace, workloads, service: serviceOf(r, namespace, workloads), result: null };
+    return { resource: r, kind: this.kindNode(r.kind).kind, namespace, json: undefined, workloads, service: serviceOf(r, namespace, workloads), indexed: false, result: null };
   }
 
-  private add(e: Entry): void {
-    this.apply(e, 1);
+  // ---- nodes (created on first use: a lookup of something absent still needs its topic) ----
+
+  kindNode(kind: string): KindNode {
+    let n = this.kinds.get(kind);
+    if (!n) this.kinds.set(kind, (n = new KindNode(kind)));
+    return n;
   }
 
-  private retract(e: Entry): void {
-    this.apply(e, -1);
+  space(namespace: string): Space {
+    let s = this.spaces.get(namespace);
+    if (!s) this.spaces.set(namespace, (s = new Space(namespace, this.allNamespaces, this.allServiceAccounts)));
+    return s;
   }
 
-  private apply(e: Entry, by: 1 | -1): void {
-    const put = <K, V>(m: MultiMap<K, V>, k: K, v: V) => (by > 0 ? m.add(k, v) : m.delete(k, v));
+  hostNode(fqdn: string): HostNode {
+    let n = this.hostNodes.get(fqdn);
+    if (!n) this.hostNodes.set(fqdn, (n = new HostNode(fqdn, this.wildcards)));
+    return n;
+  }
+
+  /** The topic of "the set of hosts and the wildcard ServiceEntries" (see `wildcards`). */
+  get hostsTopic(): Topic {
+    return this.wildcards;
+  }
+
+  labelValue(k: string, v: string): Presence {
+    let inner = this.labelValues.get(k);
+    if (!inner) this.labelValues.set(k, (inner = new Map()));
+    let p = inner.get(v);
+    if (!p) inner.set(v, (p = new Presence('lv', k, '', v, null)));
+    return p;
+  }
+
+  private network(name: string): Presence {
+    let p = this.networks.get(name);
+    // Two levels: a network matters when it appears or vanishes and when it becomes shared.
+    if (!p) this.networks.set(name, (p = new Presence('net', name, '', '', this.allNetworks, 2)));
+    return p;
+  }
+
+  /** Counts `p` up or down, noting its level first when flips are tracked. */
+  private bump(p: Presence, by: 1 | -1): void {
+    if (this.trackToggles && p.noted !== this.drainSerial) {
+      p.noted = this.drainSerial;
+      p.before = p.level();
+      this.toggled.push(p);
+    }
+    p.n += by;
+  }
+
+  /** Files `e` under (by 1) or out of (by -1) every node it contributes to. */
+  private file(e: Entry, by: 1 | -1): void {
     const r = e.resource;
-    if (by > 0) this.entries.set(e.key, e);
-    else this.entries.delete(e.key);
-    put(this.byKind, r.kind, e);
+    const ns = e.namespace;
+    const add = by > 0;
+    e.indexed = add;
+    const kind = this.kindNode(r.kind);
+    if (add) {
+      kind.all.add(e);
+      kind.inNs(ns).add(e);
+    } else {
+      kind.all.delete(e);
+      kind.inNs(ns).delete(e);
+    }
     if (r.kind === 'ConfigMap') this.meshCache = undefined;
-    if (by > 0) this.byKindNs.add(r.kind, e.namespace, e);
-    else this.byKindNs.delete(r.kind, e.namespace, e);
-    if (this.trackToggles && e.namespace && this.namespaceCounts.get(e.namespace) === (by > 0 ? 0 : 1)) {
-      const ns = e.namespace;
-      this.note(`ns:${ns}`, by < 0, () => this.namespaceCounts.get(ns) > 0);
-    }
-    if (e.namespace) this.namespaceCounts.bump(e.namespace, by);
+    const space = ns ? this.space(ns) : undefined;
+    if (space) this.bump(space.presence, by);
     for (const w of e.workloads) {
-      put(this.workloadsByNs, w.namespace, w);
-      for (const k in w.labels) {
-        const lv = `${k}=${w.labels[k]}`;
-        if (this.trackToggles && this.labelValues.get(lv) === (by > 0 ? 0 : 1)) this.note(`lv:${lv}`, by < 0, () => this.labelValues.get(lv) > 0);
-        this.labelValues.bump(lv, by);
-        if (by > 0) this.workloadsByLabel.add(w.namespace, lv, w);
-        else this.workloadsByLabel.delete(w.namespace, lv, w);
+      const ws = space && w.namespace === ns ? space : this.space(w.namespace);
+      if (add) ws.workloads.add(w);
+      else ws.workloads.delete(w);
+      const labels = w.labels;
+      for (const k in labels) {
+        const v = labels[k];
+        this.bump(this.labelValue(k, v), by);
+        const bag = ws.labelBag(k, v);
+        if (add) bag.add(w);
+        else bag.delete(w);
       }
-      if (w.serviceAccount) this.bumpServiceAccount(`${w.namespace}/${w.serviceAccount}`, by);
-      if (w.network) this.bumpNetwork(w.network, by);
+      if (w.serviceAccount) this.bump(ws.serviceAccount(w.serviceAccount), by);
+      if (w.network) this.bump(this.network(w.network), by);
     }
-    if (r.kind === 'ServiceAccount' && r.group === '') this.bumpServiceAccount(`${e.namespace}/${r.name}`, by);
-    if (e.service) {
-      for (const [k, v] of Object.entries(e.service.selector ?? {})) {
-        if (by > 0) this.servicesBySelector.add(e.namespace, `${k}=${v}`, e.service);
-        else this.servicesBySelector.delete(e.namespace, `${k}=${v}`, e.service);
+    if (space && r.kind === 'ServiceAccount' && r.group === '') this.bump(space.serviceAccount(r.name), by);
+    const svc = e.service;
+    if (svc) {
+      const selector = svc.selector;
+      if (selector && space) {
+        for (const k in selector) {
+          const bag = space.selectorBag(k, selector[k]);
+          if (add) bag.add(svc);
+          else bag.delete(svc);
+        }
       }
-      for (const h of e.service.hosts) {
-        if (h.includes('*')) {
-          if (by > 0) this.wildcardServices.add(e.service);
-          else this.wildcardServices.delete(e.service);
-        } else put(this.servicesByHost, h, e.service);
+      // A host listed twice is filed once (a Set only when there are several: nearly always one).
+      for (const h of svc.hosts.length > 1 ? new Set(svc.hosts) : svc.hosts) {
+        const node = h.includes('*') ? undefined : this.hostNode(h);
+        const bag = node ? node.services : this.wildcards;
+        if (add) bag.add(svc);
+        else bag.delete(svc);
+        if (node) this.bump(node.known, by);
       }
     }
     if (r.kind === 'DestinationRule' && r.group === 'networking.istio.io') {
       const host = str(obj(r.value.spec).host);
-      if (host) put(this.drsByHost, this.drHostKey(host, e.namespace), e);
+      if (host) {
+        const bag = this.hostNode(this.drHostKey(host, ns)).drs;
+        if (add) bag.add(e);
+        else bag.delete(e);
+      }
     }
     if (r.kind === 'VirtualService' && r.group === 'networking.istio.io') {
-      for (const h of new Set(virtualServiceHostKeys(r, e.namespace))) put(this.vsByHost, h, e);
+      for (const h of new Set(virtualServiceHostKeys(r, ns))) {
+        const bag = this.hostNode(h).vss;
+        if (add) bag.add(e);
+        else bag.delete(e);
+      }
     }
-  }
-
-  /** Networks matter when they appear or vanish and when they go from one user to shared. */
-  private bumpNetwork(network: string, by: 1 | -1): void {
-    if (this.trackToggles) {
-      const state = (c: number) => `${c > 0}/${c >= 2}`;
-      const before = state(this.networks.get(network));
-      this.note(`net:${network}`, true, () => state(this.networks.get(network)) === before);
-    }
-    this.networks.bump(network, by);
-  }
-
-  private bumpServiceAccount(key: string, by: 1 | -1): void {
-    if (this.trackToggles && this.serviceAccounts.get(key) === (by > 0 ? 0 : 1)) {
-      this.note(`sa:${key}`, by < 0, () => this.serviceAccounts.get(key) > 0);
-    }
-    this.serviceAccounts.bump(key, by);
   }
 
   /** The key a DestinationRule host is filed under (its FQDN in the rule's namespace). */

@@ -5,6 +5,7 @@ import { isMap, type Document, type Node } from 'yaml';
 import type { Path } from '../../model/resource';
 import type { Span } from '../../text/span';
 import { nodeAt, spanOfPath } from '../../parse/pointer';
+import { compareText } from '../facts';
 
 export function headOf(doc: Document, path: Path): Span {
   const node = nodeAt(doc, path);
@@ -20,6 +21,6 @@ export const fullName = (e: { resource: { name: string }; namespace: string }): 
 
 /** Set order depends on edit history: sort so incremental and cold analyses agree. */
 export function sortWorkloads<T extends { resource: { name: string; uri: string; docIndex: number }; kind: string }>(ws: T[]): T[] {
-  return ws.sort((a, b) => a.resource.name.localeCompare(b.resource.name) || a.kind.localeCompare(b.kind)
-    || a.resource.uri.localeCompare(b.resource.uri) || a.resource.docIndex - b.resource.docIndex);
+  return ws.sort((a, b) => compareText(a.resource.name, b.resource.name) || compareText(a.kind, b.kind)
+    || compareText(a.resource.uri, b.resource.uri) || a.resource.docIndex - b.resource.docIndex);
 }

@@ -6,7 +6,7 @@
 import type { Analyzer } from '../analyzer';
 import type { Finding } from '../../diagnostics/finding';
 import type { Entry } from '../workspaceIndex';
-import { arr, obj } from '../facts';
+import { arr, compareText, obj } from '../facts';
 import { nameOf } from '../context';
 import { toFqdn } from '../hosts';
 import { fullName } from './istHelpers';
@@ -38,7 +38,7 @@ export const istMeshGatewayHostConflict: Analyzer = {
   },
 };
 
-const byName = (a: Entry, b: Entry): number => fullName(a).localeCompare(fullName(b)) || a.key.localeCompare(b.key);
+const byName = (a: Entry, b: Entry): number => compareText(fullName(a), fullName(b)) || compareText(a.resource.uri, b.resource.uri) || a.resource.docIndex - b.resource.docIndex;
 
 function boundToMesh(e: Entry): boolean {
   const gws = arr(obj(e.resource.value.spec).gateways);

@@ -1,28 +1,33 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TopicIds } from '../../../server/src/core/analysis/topicIds';
+import { Topic, TopicRecorder } from '../../../server/src/core/analysis/topic';
 import { Workspace } from './helpers';
 import { createAnalysis } from '../../../server/src/core/analysis/index';
 import { parseYamlFile, resourcesOf } from '../../../server/src/core/parse/documents';
 
-test('topic ids: one id per distinct topic, each listed once per check, unknown topics have none', () => {
-  const t = new TopicIds();
-  assert.equal(t.lookup('wl:shop'), undefined);
+test('topic ids: given on first record, each listed once per check, in first-use order', () => {
+  const t = new TopicRecorder();
+  const shop = new Topic('wl', 'shop');
+  const host = new Topic('host', 'a.shop.svc.cluster.local');
+  const ns = new Topic('ns', 'shop');
+  const other = new Topic('ns', 'other');
   t.begin();
-  t.add('wl:shop');
-  t.add('host:a.shop.svc.cluster.local');
-  t.add('wl:shop');
+  t.add(shop);
+  t.add(host);
+  t.add(shop);
   const first = t.end();
   assert.deepEqual(first, [0, 1]);
   t.begin();
-  t.add('host:a.shop.svc.cluster.local');
-  t.add('ns:shop');
-  t.add('host:a.shop.svc.cluster.local');
+  t.add(host);
+  t.add(ns);
+  t.add(host);
   assert.deepEqual(t.end(), [1, 2]);
   assert.deepEqual(first, [0, 1], 'a finished recording is not touched by later ones');
-  assert.equal(t.lookup('wl:shop'), 0);
-  assert.equal(t.lookup('ns:shop'), 2);
-  assert.equal(t.lookup('ns:other'), undefined);
+  assert.equal(shop.id, 0);
+  assert.equal(ns.id, 2);
+  assert.equal(other.id, -1, 'a topic nobody recorded has no id');
+  assert.equal(new Topic('wl', 'shop', 'app', 'cart').name, 'wl:shop:app=cart');
+  assert.equal(new Topic('kind', 'Gateway', 'shop').name, 'kind:Gateway:shop');
 });
 
 const AP = (ns: string) => `apiVersion: security.istio.io/v1
