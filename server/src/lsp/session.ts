@@ -5,7 +5,7 @@
 // `applyCrossFile` (its findings, merged with the per-file ones, pushed only where they changed).
 import {
   CodeActionKind, DidChangeWatchedFilesNotification, TextDocuments, TextDocumentSyncKind,
-  type Connection, type InitializeParams, type InitializeResult, type Position,
+  type Connection, type InitializeParams, type InitializeResult, type Position, type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/diagnostics/finding';
@@ -47,6 +47,8 @@ export class Session implements AnalysisHost {
   private readonly unchecked = new Set<string>();
   private hasConfiguration = false;
   private canWatch = false;
+  private canFollowFolders = false;
+  /** The workspace folders given at `initialize`; later changes go straight to `workspace`. */
   private folders: string[] = [];
   private checksRun = 0;
   private lastState: StatusParams['state'] = 'starting';
@@ -152,6 +154,7 @@ export class Session implements AnalysisHost {
     this.hasConfiguration = !!p.capabilities.workspace?.configuration;
     this.canWatch = !!p.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     this.canRefreshLenses = !!p.capabilities.workspace?.codeLens?.refreshSupport;
+    this.canFollowFolders = !!p.capabilities.workspace?.workspaceFolders;
     this.folders = (p.workspaceFolders ?? []).map((f) => f.uri);
     if (this.folders.length === 0 && p.rootUri) this.folders = [p.rootUri];
     return {
@@ -164,6 +167,7 @@ export class Session implements AnalysisHost {
         referencesProvider: true,
         codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'hybrid-mesh' },
     };
@@ -173,19 +177,37 @@ export class Session implements AnalysisHost {
     if (this.canWatch) {
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCH_GLOB }] });
     }
+    if (this.canFollowFolders) {
+      // Subscribed after `initialize` answered: the capability declared there covers the
+      // notification, so nothing is registered dynamically.
+      const log = { error: (m: string) => this.connection.console.error(m) };
+      this.connection.workspace.onDidChangeWorkspaceFolders(guard(log, 'didChangeWorkspaceFolders', undefined, (e) => this.foldersChanged(e)));
+    }
     this.sendStatus('ready');
-    // Off the request path: the scan yields between batches.
+    // Off the request path: the scan starts on a later turn and yields between files.
     const settings = this.analysisSettings();
-    setImmediate(() => {
-      void this.workspace.scan(this.folders).then(
-        async () => {
-          this.analysis.updateSettings(await settings);
-          this.analysis.scanFinished();
-          this.sendStatus(this.lastState);
-        },
-        (e) => this.connection.console.error(`workspace scan failed: ${describeError(e)}`),
-      );
-    });
+    void this.workspace.scan(this.folders).then(
+      async () => {
+        this.analysis.updateSettings(await settings);
+        this.analysis.scanFinished();
+        this.sendStatus(this.lastState);
+      },
+      (e) => this.connection.console.error(`workspace scan failed: ${describeError(e)}`),
+    );
+  }
+
+  /**
+   * Files of a removed folder leave the workspace at once (an open document keeps the editor's
+   * text until it is closed); an added folder is scanned once any running scan is done.
+   */
+  private foldersChanged(e: WorkspaceFoldersChangeEvent): void {
+    this.workspace.remove(e.removed.map((f) => f.uri));
+    this.sendStatus(this.lastState);
+    if (e.added.length === 0) return;
+    void this.workspace.scan(e.added.map((f) => f.uri)).then(
+      () => this.sendStatus(this.lastState),
+      (err) => this.connection.console.error(`workspace scan failed: ${describeError(err)}`),
+    );
   }
 
   private analysisSettings(): Promise<AnalysisSettings> {
