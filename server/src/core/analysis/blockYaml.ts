@@ -96,6 +96,15 @@ export class BlockYaml {
   }
 }
 
+/**
+ * Where a ` #` comment starts between `from` and `end`, or -1. Searched within the line only: a
+ * search to the end of the text would read the rest of the document for every scalar.
+ */
+function commentStart(text: string, from: number, end: number): number {
+  for (let k = from; k < end - 1; k++) if (text.charCodeAt(k) === 32 && text.charCodeAt(k + 1) === 35) return k;
+  return -1;
+}
+
 /** A span, undefined when there is no node, null when the node's extent is unsure. */
 function rangeOf(n: Node | Span | undefined): Span | undefined | null {
   if (!n) return undefined;
@@ -242,8 +251,8 @@ class Reader {
       if (end < line.end && this.text[end] !== ' ') bail();
     } else {
       if ('[]{}#&*!|>%@`,?:-'.includes(ch)) bail();
-      const hash = this.text.indexOf(' #', c);
-      end = hash >= 0 && hash < line.end ? hash : line.end;
+      const hash = commentStart(this.text, c, line.end);
+      end = hash >= 0 ? hash : line.end;
       while (this.text[end - 1] === ' ') end--;
       const v = this.text.slice(c, end);
       if (v.includes(': ') || v.endsWith(':') || v.includes('\t')) bail();

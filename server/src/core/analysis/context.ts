@@ -15,8 +15,13 @@ import type { TopicSink } from './topic';
 export class AnalysisContext {
   constructor(readonly index: WorkspaceIndex, private readonly topics: TopicSink) {}
 
-  selectWorkloads(namespace: string, selector: Labels): Workload[] {
+  selectWorkloads(namespace: string, selector: Labels): readonly Workload[] {
     return this.index.selectWorkloads(namespace, selector, this.topics);
+  }
+
+  /** Workloads of `namespace` carrying the label `key: value`. */
+  workloadsLabelled(namespace: string, key: string, value: string): readonly Workload[] {
+    return this.index.workloadsLabelled(namespace, key, value, this.topics);
   }
 
   labelValueUsed(key: string, value: string): boolean {

@@ -113,9 +113,9 @@ export class Analysis {
       for (const c of changes) {
         touchedUris.add(c.uri);
         const update = c.resources ? this.index.update(c.uri, c.resources, c.text) : { kept: [], added: [], removed: this.index.remove(c.uri) };
-        for (const e of update.removed) this.forget(e);
-        for (const { entry } of update.kept) if (!entry.result) q.push(entry);
-        for (const e of update.added) q.push(e);
+        for (let i = 0; i < update.removed.length; i++) this.forget(update.removed[i]);
+        for (let i = 0; i < update.kept.length; i++) if (!update.kept[i].entry.result) q.push(update.kept[i].entry);
+        for (let i = 0; i < update.added.length; i++) q.push(update.added[i]);
       }
       this.index.drainToggled();
       if (!append) this.enqueue(q, true);
@@ -226,8 +226,9 @@ export class Analysis {
   /** Current findings of a file, ordered by position. */
   findingsOf(uri: string): Finding[] {
     const out: Finding[] = [];
-    for (const e of this.index.entriesOf(uri)) {
-      const r = e.result;
+    const entries = this.index.entriesOf(uri);
+    for (let i = 0; i < entries.length; i++) {
+      const r = entries[i].result;
       if (r && r.findings.length) out.push(...r.findings);
     }
     return out.length < 2 ? out : out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || compareText(a.code, b.code));
@@ -280,7 +281,8 @@ export class Analysis {
     this.recorder.begin();
     const ctx = this.ctx;
     let findings = NO_FINDINGS;
-    for (const a of analyzers) {
+    for (let i = 0; i < analyzers.length; i++) {
+      const a = analyzers[i];
       try {
         const found = a.check(e, ctx);
         if (found.length > 0) {

@@ -105,6 +105,8 @@ const P_TPL_LABELS: Path = ['spec', 'template', 'metadata', 'labels'];
 const P_TPL_PORTS: Path = ['spec', 'template', 'spec', 'containers'];
 const P_SVC_SELECTOR: Path = ['spec', 'selector'];
 const P_SE_SELECTOR: Path = ['spec', 'workloadSelector', 'labels'];
+const P_WORKLOAD_SELECTOR: Path = P_SE_SELECTOR;
+const P_MATCH_LABELS: Path = ['spec', 'selector', 'matchLabels'];
 
 /** Workloads a resource stands for: one for most kinds, one per endpoint for a ServiceEntry. */
 export function workloadsOf(r: Resource, ns: string): Workload[] {
@@ -176,14 +178,14 @@ export function serviceOf(r: Resource, ns: string, workloads: Workload[] = []): 
   if (r.kind === 'ServiceEntry' && r.group === 'networking.istio.io') {
     const ws = obj(spec.workloadSelector);
     return { kind: 'ServiceEntry', resource: r, namespace: ns,
-      hosts: arr(spec.hosts).filter((h): h is string => typeof h === 'string').map((h) => toFqdn(h, ns)),
+      hosts: fqdns(spec.hosts, ns),
       ports: arr(spec.ports).map((p, index) => {
         const port = obj(p);
         return { name: str(port.name) ?? '', number: typeof port.number === 'number' ? port.number : 0,
           protocol: (str(port.protocol) ?? '').toUpperCase(), targetPort: typeof port.targetPort === 'number' ? port.targetPort : null, index };
       }),
       selector: spec.workloadSelector === undefined ? null : strMap(ws.labels), selectorPath: P_SE_SELECTOR,
-      endpoints: workloads.filter((w) => w.kind === 'ServiceEntryEndpoint') };
+      endpoints: workloads.length === 0 ? NO_WORKLOADS : workloads.filter((w) => w.kind === 'ServiceEntryEndpoint') };
   }
   return null;
 }
@@ -192,17 +194,29 @@ export function serviceOf(r: Resource, ns: string, workloads: Workload[] = []): 
 export function policySelectorOf(r: Resource): { labels: Labels; path: Path } | null {
   const spec = obj(r.value.spec);
   if (r.kind === 'Sidecar' && r.group === 'networking.istio.io') {
-    return spec.workloadSelector === undefined ? null : { labels: strMap(obj(spec.workloadSelector).labels), path: ['spec', 'workloadSelector', 'labels'] };
+    return spec.workloadSelector === undefined ? null : { labels: strMap(obj(spec.workloadSelector).labels), path: P_WORKLOAD_SELECTOR };
   }
-  if (r.group === 'security.istio.io' || r.group === 'telemetry.istio.io' || (r.kind === 'EnvoyFilter' && r.group === 'networking.istio.io')) {
-    const key = r.kind === 'EnvoyFilter' ? 'workloadSelector' : 'selector';
-    const field = r.kind === 'EnvoyFilter' ? 'labels' : 'matchLabels';
-    return spec[key] === undefined ? null : { labels: strMap(obj(spec[key])[field]), path: ['spec', key, field] };
+  if (r.kind === 'EnvoyFilter' && r.group === 'networking.istio.io') {
+    return spec.workloadSelector === undefined ? null : { labels: strMap(obj(spec.workloadSelector).labels), path: P_WORKLOAD_SELECTOR };
+  }
+  if (r.group === 'security.istio.io' || r.group === 'telemetry.istio.io') {
+    return spec.selector === undefined ? null : { labels: strMap(obj(spec.selector).matchLabels), path: P_MATCH_LABELS };
   }
   return null;
 }
 
 /** The hosts of a VirtualService as index keys (FQDN in its namespace; wildcards as written). */
 export function virtualServiceHostKeys(r: Resource, ns: string): string[] {
-  return arr(obj(r.value.spec).hosts).filter((h): h is string => typeof h === 'string').map((h) => toFqdn(h, ns));
+  return fqdns(obj(r.value.spec).hosts, ns);
+}
+
+/** The string hosts of a `hosts` list, completed to FQDNs in `ns` (one pass: every ServiceEntry and VirtualService). */
+function fqdns(hosts: unknown, ns: string): string[] {
+  const list = arr(hosts);
+  const out: string[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const h = list[i];
+    if (typeof h === 'string') out.push(toFqdn(h, ns));
+  }
+  return out;
 }

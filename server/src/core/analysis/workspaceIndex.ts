@@ -73,6 +73,11 @@ class HostNode {
   }
 }
 
+/** Workloads of a namespace carrying one label, linked to the label's workspace-wide count once anybody asked for it. */
+class LabelBag extends Bag<Workload> {
+  lv: Presence | null = null;
+}
+
 /** Everything filed under one namespace. */
 class Space {
   /** Every workload of the namespace (`wl:ns`). */
@@ -80,23 +85,32 @@ class Space {
   /** Whether any resource lives in it (`ns:ns`). */
   readonly presence: Presence;
   /** label key -> value -> workloads carrying it (`wl:ns:k=v`). */
-  private readonly byLabel = new Map<string, Map<string, Bag<Workload>>>();
+  private readonly byLabel = new Map<string, Map<string, LabelBag>>();
   /** label key -> value -> Services/ServiceEntries whose selector asks for it (`sel:ns:k=v`). */
   private readonly selecting = new Map<string, Map<string, Bag<ServiceInfo>>>();
   /** Declared or used service accounts (`sa:ns:name`). */
   readonly serviceAccounts = new Map<string, Presence>();
 
-  constructor(readonly name: string, allNamespaces: Topic, private readonly allServiceAccounts: Topic) {
+  constructor(readonly name: string, allNamespaces: Topic, private readonly allServiceAccounts: Topic,
+    private readonly countedLabel: (k: string, v: string) => Presence | null) {
     this.workloads = new SetBag('wl', name);
     this.presence = new Presence('ns', name, '', '', allNamespaces);
   }
 
-  labelBag(k: string, v: string): Bag<Workload> {
+  labelBag(k: string, v: string): LabelBag {
     let inner = this.byLabel.get(k);
     if (!inner) this.byLabel.set(k, (inner = new Map()));
     let b = inner.get(v);
-    if (!b) inner.set(v, (b = new Bag('wl', this.name, k, v)));
+    if (!b) {
+      inner.set(v, (b = new LabelBag('wl', this.name, k, v)));
+      b.lv = this.countedLabel(k, v);
+    }
     return b;
+  }
+
+  /** The bag of `k: v` if one was ever made (no new node). */
+  existingLabelBag(k: string, v: string): LabelBag | undefined {
+    return this.byLabel.get(k)?.get(v);
   }
 
   selectorBag(k: string, v: string): Bag<ServiceInfo> {
@@ -130,7 +144,11 @@ export class WorkspaceIndex {
    * that found no service, or list every host for a did-you-mean, depend on it.
    */
   private readonly wildcards = new Bag<ServiceInfo>('host', '*');
-  /** `key=value` -> workloads anywhere carrying that label (`lv:k=v`). */
+  /**
+   * `key=value` -> how many workloads anywhere carry that label (`lv:k=v`). Made on first
+   * question (rare: empty DestinationRule subsets behind VMs that may still register) from the
+   * namespaces' label bags, which keep it counted from then on.
+   */
   private readonly labelValues = new Map<string, Map<string, Presence>>();
   private readonly networks = new Map<string, Presence>();
   private readonly allNamespaces = new Topic('ns', '*');
@@ -177,9 +195,9 @@ export class WorkspaceIndex {
       return e;
     });
     const removed = prev ? [...prev.values()] : [];
-    for (const e of removed) this.file(e, -1);
+    for (let i = 0; i < removed.length; i++) this.file(removed[i], -1);
     this.files.set(uri, list);
-    for (const e of added) this.file(e, 1);
+    for (let i = 0; i < added.length; i++) this.file(added[i], 1);
     return { kept, added, removed };
   }
 
@@ -239,20 +257,30 @@ export class WorkspaceIndex {
     return bag.items;
   }
 
+  /** Workloads of `namespace` carrying the label `key: value`. */
+  workloadsLabelled(namespace: string, key: string, value: string, sink: TopicSink = NO_RECORDING): readonly Workload[] {
+    const bag = this.space(namespace).labelBag(key, value);
+    sink.add(bag);
+    return bag.items;
+  }
+
   /** Workloads of `namespace` whose labels carry every selector label. */
-  selectWorkloads(namespace: string, selector: Labels, sink: TopicSink = NO_RECORDING): Workload[] {
+  selectWorkloads(namespace: string, selector: Labels, sink: TopicSink = NO_RECORDING): readonly Workload[] {
     const space = this.space(namespace);
     let smallest: readonly Workload[] | undefined;
+    let keys = 0;
     for (const k in selector) {
       const bag = space.labelBag(k, selector[k]);
       sink.add(bag);
+      keys++;
       if (!smallest || bag.items.length < smallest.length) smallest = bag.items;
     }
     if (!smallest) {
       sink.add(space.workloads);
       return [...space.workloads.items];
     }
-    return smallest.filter((w) => selects(selector, w.labels));
+    // One label: its posting list is the answer (read-only, as every answer of the index).
+    return keys === 1 ? smallest : smallest.filter((w) => selects(selector, w.labels));
   }
 
   /** Services and ServiceEntries of `namespace` whose (non-empty) selector selects `labels`. */
@@ -423,7 +451,7 @@ export class WorkspaceIndex {
 
   space(namespace: string): Space {
     let s = this.spaces.get(namespace);
-    if (!s) this.spaces.set(namespace, (s = new Space(namespace, this.allNamespaces, this.allServiceAccounts)));
+    if (!s) this.spaces.set(namespace, (s = new Space(namespace, this.allNamespaces, this.allServiceAccounts, this.countedLabel)));
     return s;
   }
 
@@ -442,9 +470,19 @@ export class WorkspaceIndex {
     let inner = this.labelValues.get(k);
     if (!inner) this.labelValues.set(k, (inner = new Map()));
     let p = inner.get(v);
-    if (!p) inner.set(v, (p = new Presence('lv', k, '', v, null)));
+    if (!p) {
+      inner.set(v, (p = new Presence('lv', k, '', v, null)));
+      for (const space of this.spaces.values()) {
+        const bag = space.existingLabelBag(k, v);
+        if (!bag) continue;
+        bag.lv = p;
+        p.n += bag.items.length;
+      }
+    }
     return p;
   }
+
+  private countedLabel = (k: string, v: string): Presence | null => this.labelValues.get(k)?.get(v) ?? null;
 
   private network(name: string): Presence {
     let p = this.networks.get(name);
@@ -480,15 +518,16 @@ export class WorkspaceIndex {
     if (r.kind === 'ConfigMap') this.meshCache = undefined;
     const space = ns ? this.space(ns) : undefined;
     if (space) this.bump(space.presence, by);
-    for (const w of e.workloads) {
+    const workloads = e.workloads;
+    for (let i = 0; i < workloads.length; i++) {
+      const w = workloads[i];
       const ws = space && w.namespace === ns ? space : this.space(w.namespace);
       if (add) ws.workloads.add(w);
       else ws.workloads.delete(w);
       const labels = w.labels;
       for (const k in labels) {
-        const v = labels[k];
-        this.bump(this.labelValue(k, v), by);
-        const bag = ws.labelBag(k, v);
+        const bag = ws.labelBag(k, labels[k]);
+        if (bag.lv) this.bump(bag.lv, by);
         if (add) bag.add(w);
         else bag.delete(w);
       }
@@ -507,7 +546,9 @@ export class WorkspaceIndex {
         }
       }
       // A host listed twice is filed once (a Set only when there are several: nearly always one).
-      for (const h of svc.hosts.length > 1 ? new Set(svc.hosts) : svc.hosts) {
+      const hosts = svc.hosts.length > 1 ? [...new Set(svc.hosts)] : svc.hosts;
+      for (let i = 0; i < hosts.length; i++) {
+        const h = hosts[i];
         const node = h.includes('*') ? undefined : this.hostNode(h);
         const bag = node ? node.services : this.wildcards;
         if (add) bag.add(svc);
@@ -524,8 +565,10 @@ export class WorkspaceIndex {
       }
     }
     if (r.kind === 'VirtualService' && r.group === 'networking.istio.io') {
-      for (const h of new Set(virtualServiceHostKeys(r, ns))) {
-        const bag = this.hostNode(h).vss;
+      const keys = virtualServiceHostKeys(r, ns);
+      const hosts = keys.length > 1 ? [...new Set(keys)] : keys;
+      for (let i = 0; i < hosts.length; i++) {
+        const bag = this.hostNode(hosts[i]).vss;
         if (add) bag.add(e);
         else bag.delete(e);
       }

@@ -10,6 +10,7 @@ import { finding, type Finding } from '../diagnostics/finding';
 import { parseChunk, shiftDocument, type ChunkParse, MAX_ALIAS_COUNT } from './chunk';
 import { onlyComments, splitDocuments } from './split';
 import { withLineFeeds } from '../text/lineBreaks';
+import { intern } from '../text/intern';
 
 /** Files larger than this are reported (HM1005) and not parsed at all. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -166,10 +167,12 @@ function templateOf(chunk: ChunkParse): ResourceTemplate | null {
     const kind = str(value.kind);
     if (apiVersion && kind) {
       const meta = isPlainObject(value.metadata) ? value.metadata : {};
+      const { group, version } = splitApiVersion(apiVersion);
+      const namespace = str(meta.namespace);
       t = {
-        apiVersion, ...splitApiVersion(apiVersion), kind,
+        apiVersion: intern(apiVersion), group: intern(group), version: intern(version), kind: intern(kind),
         name: str(meta.name) ?? '',
-        namespace: str(meta.namespace) ?? null,
+        namespace: namespace === undefined ? null : intern(namespace),
         labels: strMap(meta.labels),
         annotations: strMap(meta.annotations),
         value,

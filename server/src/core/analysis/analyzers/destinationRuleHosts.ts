@@ -33,7 +33,9 @@ export const destinationRuleHosts: Analyzer = {
     if (!known) return [];
     const autoRegistered = workloads.some((w) => w.kind === 'WorkloadGroup');
     const out: Finding[] = [];
-    for (const [i, s] of arr(spec.subsets).entries()) {
+    const subsets = arr(spec.subsets);
+    for (let i = 0; i < subsets.length; i++) {
+      const s = subsets[i];
       const labels = strMap(obj(s).labels);
       const name = str(obj(s).name) ?? '';
       if (Object.keys(labels).length === 0 || workloads.some((w) => selects(labels, w.labels))) continue;

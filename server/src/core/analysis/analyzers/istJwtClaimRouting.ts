@@ -13,6 +13,8 @@ import { fullName, sortWorkloads } from './istHelpers';
 
 const CLAIM = '@request.auth.claims';
 
+const HEADER_FIELDS = ['headers', 'withoutHeaders'];
+
 export const istJwtClaimRouting: Analyzer = {
   name: 'istJwtClaimRouting',
   subjects: ['VirtualService'],
@@ -32,7 +34,7 @@ export const istJwtClaimRouting: Analyzer = {
       // Without a selector nothing tells gateway workloads from the others: say nothing.
       if (Object.keys(selector).length === 0) continue;
       for (const ns of ctx.namespaces().sort()) {
-        for (const w of sortWorkloads(ctx.selectWorkloads(ns, selector))) {
+        for (const w of sortWorkloads([...ctx.selectWorkloads(ns, selector)])) {
           const covered = [...ctx.ofKind('RequestAuthentication', root), ...(ns === root ? [] : ctx.ofKind('RequestAuthentication', ns))]
             .some((ra) => selects(policySelectorOf(ra.resource)?.labels ?? {}, w.labels));
           if (covered) continue;
@@ -48,10 +50,16 @@ export const istJwtClaimRouting: Analyzer = {
 
 /** The first header (or withoutHeaders) key of an HTTP match that reads a JWT claim. */
 function claimKey(spec: Record<string, unknown>): { key: string; path: Path } | null {
-  for (const [i, rule] of arr(spec.http).entries()) {
-    for (const [j, m] of arr(obj(rule).match).entries()) {
-      for (const field of ['headers', 'withoutHeaders']) {
-        for (const k of Object.keys(obj(obj(m)[field]))) {
+  // Indexed loops and for-in: this runs for every VirtualService (see virtualServiceRefs).
+  const rules = arr(spec.http);
+  for (let i = 0; i < rules.length; i++) {
+    const matches = arr(obj(rules[i]).match);
+    for (let j = 0; j < matches.length; j++) {
+      const m = obj(matches[j]);
+      for (let f = 0; f < HEADER_FIELDS.length; f++) {
+        const field = HEADER_FIELDS[f];
+        const headers = obj(m[field]);
+        for (const k in headers) {
           if (k.startsWith(CLAIM)) return { key: k.slice(CLAIM.length).replace(/^\./, ''), path: ['spec', 'http', i, 'match', j, field, k] };
         }
       }

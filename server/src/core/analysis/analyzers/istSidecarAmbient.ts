@@ -26,7 +26,7 @@ export const istSidecarAmbient: Analyzer = {
       if (ns[MODE] !== 'ambient' || [...ctx.workloadsIn(e.namespace)].some((w) => hasSidecar(w, ns))) return [];
       return [ctx.report('IneffectivePolicy', { reason: 'namespace is in ambient mode, the policy has no impact' }, e, [])];
     }
-    const selected = sortWorkloads(ctx.selectWorkloads(e.namespace, sel.labels));
+    const selected = sortWorkloads([...ctx.selectWorkloads(e.namespace, sel.labels)]);
     if (selected.some((w) => hasSidecar(w, ns)) || !selected.some((w) => ambient(w, ns))) return [];
     return [ctx.report('IneffectivePolicy', { reason: 'selected workload is in ambient mode, the policy has no impact' }, e, sel.path, {
       part: 'key', related: selected.filter((w) => ambient(w, ns)).map((w) => ctx.related(w.resource, `${w.kind} ${w.namespace}/${w.resource.name} is in ambient mode`, w.labelsPath)),

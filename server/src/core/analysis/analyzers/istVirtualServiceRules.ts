@@ -46,6 +46,7 @@ interface PrefixMatch {
 }
 
 function analyzeRules(ctx: AnalysisContext, e: Entry, proto: 'http' | 'tcp' | 'tls', rules: unknown[], out: Finding[]): void {
+  if (rules.length === 0) return;
   // The YAML Document is built on first access: only take it for a finding (see parse/chunk.ts).
   const head = (path: Path) => ctx.headOf(e.resource, path);
   const seen = new Map<string, number>();

@@ -27,6 +27,7 @@ export const serviceEntryHosts: Analyzer = {
           related: sameNs.map((s) => ctx.related(s.resource, `${nameOf(s)} declares ${host}`, ['spec', 'hosts'])),
         }));
       }
+      if (others.length === 0) continue;
       for (const p of svc.ports) {
         const clash = others.filter((s) => s.ports.some((q) => q.number === p.number && q.protocol !== p.protocol));
         if (clash.length === 0) continue;

@@ -21,7 +21,7 @@ export const sidecarConflicts: Analyzer = {
         related: alike.map((o) => ctx.related(o.resource, `${nameOf(o)} has no workload selector`)),
       })];
     }
-    for (const w of ctx.selectWorkloads(e.namespace, mine.labels).sort(byPlace)) {
+    for (const w of [...ctx.selectWorkloads(e.namespace, mine.labels)].sort(byPlace)) {
       const clash = others.filter((o) => { const s = policySelectorOf(o.resource); return s && Object.keys(s.labels).length > 0 && selects(s.labels, w.labels); });
       if (clash.length === 0) continue;
       const names = [e, ...clash].map((o) => o.resource.name).sort();

@@ -19,22 +19,44 @@ export const virtualServiceRefs: Analyzer = {
   check(e, ctx) {
     const spec = obj(e.resource.value.spec);
     const out: Finding[] = [];
-    for (const [i, g] of arr(spec.gateways).entries()) checkGateway(ctx, e, g, ['spec', 'gateways', i], out);
-    const own = new Set(arr(spec.hosts).filter((h): h is string => typeof h === 'string').map((h) => toFqdn(h, e.namespace)));
-    for (const proto of ['http', 'tcp', 'tls']) {
-      for (const [i, rule] of arr(spec[proto]).entries()) {
-        const ro = obj(rule);
-        const portFree = proto === 'http' ? own : new Set<string>();
-        for (const [j, route] of arr(ro.route).entries()) checkDestination(ctx, e, obj(obj(route).destination), ['spec', proto, i, 'route', j, 'destination'], portFree, out);
-        if (ro.mirror !== undefined) checkDestination(ctx, e, obj(ro.mirror), ['spec', proto, i, 'mirror'], new Set(), out);
-        for (const [k, m] of arr(ro.match).entries()) {
-          for (const [l, g] of arr(obj(m).gateways).entries()) checkGateway(ctx, e, g, ['spec', proto, i, 'match', k, 'gateways', l], out);
+    // Indexed loops and paths built only for a finding: this runs for every VirtualService of a
+    // cold start, mostly before the engine optimizes it, where iterators and arrays cost most.
+    const gateways = arr(spec.gateways);
+    for (let i = 0; i < gateways.length; i++) checkGateway(ctx, e, gateways[i], ['spec', 'gateways', i], out);
+    const hosts = arr(spec.hosts);
+    const own = new Set<string>();
+    for (let i = 0; i < hosts.length; i++) { const h = hosts[i]; if (typeof h === 'string') own.add(toFqdn(h, e.namespace)); }
+    for (let p = 0; p < PROTOCOLS.length; p++) {
+      const proto = PROTOCOLS[p];
+      const rules = arr(spec[proto]);
+      for (let i = 0; i < rules.length; i++) {
+        const ro = obj(rules[i]);
+        const portFree = proto === 'http' ? own : NONE;
+        const routes = arr(ro.route);
+        for (let j = 0; j < routes.length; j++) checkDestination(ctx, e, obj(obj(routes[j]).destination), proto, i, j, portFree, out);
+        if (ro.mirror !== undefined) checkDestination(ctx, e, obj(ro.mirror), proto, i, -1, NONE, out);
+        const matches = arr(ro.match);
+        for (let k = 0; k < matches.length; k++) {
+          const gws = arr(obj(matches[k]).gateways);
+          for (let l = 0; l < gws.length; l++) checkGateway(ctx, e, gws[l], ['spec', proto, i, 'match', k, 'gateways', l], out);
         }
       }
     }
     return out;
   },
 };
+
+const PROTOCOLS = ['http', 'tcp', 'tls'] as const;
+
+function definesSubset(dr: Entry, subset: string): boolean {
+  const subsets = arr(obj(dr.resource.value.spec).subsets);
+  for (let i = 0; i < subsets.length; i++) if (obj(subsets[i]).name === subset) return true;
+  return false;
+}
+const NONE: ReadonlySet<string> = new Set();
+
+/** Path of a route destination (`j` >= 0) or of a rule's mirror (`j` = -1). */
+const destinationPath = (proto: string, i: number, j: number): Path => (j >= 0 ? ['spec', proto, i, 'route', j, 'destination'] : ['spec', proto, i, 'mirror']);
 
 function checkGateway(ctx: AnalysisContext, e: Entry, g: unknown, path: Path, out: Finding[]): void {
   if (typeof g !== 'string' || g === 'mesh') return;
@@ -49,41 +71,46 @@ function checkGateway(ctx: AnalysisContext, e: Entry, g: unknown, path: Path, ou
   }));
 }
 
-function checkDestination(ctx: AnalysisContext, e: Entry, d: Record<string, unknown>, path: Path, portFree: ReadonlySet<string>, out: Finding[]): void {
+function checkDestination(ctx: AnalysisContext, e: Entry, d: Record<string, unknown>, proto: string, i: number, j: number, portFree: ReadonlySet<string>, out: Finding[]): void {
   const host = str(d.host);
   if (!host || host.includes('*')) return;
+  const path = (): Path => destinationPath(proto, i, j);
   const { fqdn, services } = ctx.resolveHost(host, e.namespace);
   if (services.length === 0) {
     const guess = closest(fqdn, ctx.allHosts());
-    out.push(ctx.report('ReferencedResourceNotFound', { reftype: 'host', refval: host }, e, [...path, 'host'], {
-      data: guess ? { fix: 'replace', span: ctx.span(e.resource, [...path, 'host'], 'value'), candidates: [guess] } : undefined,
+    out.push(ctx.report('ReferencedResourceNotFound', { reftype: 'host', refval: host }, e, [...path(), 'host'], {
+      data: guess ? { fix: 'replace', span: ctx.span(e.resource, [...path(), 'host'], 'value'), candidates: [guess] } : undefined,
     }));
     return;
   }
   const subset = str(d.subset);
   if (subset) {
     const written = toFqdn(host, e.namespace);
-    const drs = written === fqdn ? ctx.destinationRulesFor(fqdn) : new Set([...ctx.destinationRulesFor(fqdn), ...ctx.destinationRulesFor(written)]);
-    const defined: string[] = [];
-    for (const dr of [...drs].sort(byPlace)) for (const s of arr(obj(dr.resource.value.spec).subsets)) { const n = str(obj(s).name); if (n) defined.push(n); }
-    if (!defined.includes(subset)) {
-      const dr = [...drs].sort(byPlace)[0];
+    const found = ctx.destinationRulesFor(fqdn);
+    const drs = written === fqdn ? found : [...new Set([...found, ...ctx.destinationRulesFor(written)])];
+    // Nearly always one rule: sorted (a copy) only when there are several.
+    const ordered = drs.length > 1 ? [...drs].sort(byPlace) : drs;
+    if (!ordered.some((dr) => definesSubset(dr, subset))) {
+      const defined: string[] = [];
+      for (const dr of ordered) for (const s of arr(obj(dr.resource.value.spec).subsets)) { const n = str(obj(s).name); if (n) defined.push(n); }
+      const dr = ordered[0];
       const guess = closest(subset, defined);
       const hasSubsets = dr ? ctx.hasPath(dr.resource, ['spec', 'subsets']) : undefined;
-      out.push(ctx.report('ReferencedResourceNotFound', { reftype: 'host+subset in destinationrule', refval: `${host}+${subset}` }, e, [...path, 'subset'], {
+      out.push(ctx.report('ReferencedResourceNotFound', { reftype: 'host+subset in destinationrule', refval: `${host}+${subset}` }, e, [...path(), 'subset'], {
         related: dr ? [ctx.related(dr.resource, `${nameOf(dr)} defines subsets: ${defined.join(', ') || 'none'}`, hasSubsets ? ['spec', 'subsets'] : ['spec', 'host'])] : [],
         data: {
-          fix: 'subset', span: ctx.span(e.resource, [...path, 'subset'], 'value'), candidates: guess ? [guess] : [], subset,
+          fix: 'subset', span: ctx.span(e.resource, [...path(), 'subset'], 'value'), candidates: guess ? [guess] : [], subset,
           ...(dr ? { destinationRule: { uri: dr.resource.uri, docIndex: dr.resource.docIndex, name: nameOf(dr) } } : {}),
         },
       }));
     }
   }
   if (d.port === undefined && !portFree.has(fqdn)) {
-    services.sort(byPlace);
+    if (services.length > 1) services.sort(byPlace);
+    if (services[0].ports.length < 2) return;
     const ports = [...new Set(services[0].ports.map((p) => p.number))];
     if (ports.length > 1) {
-      out.push(ctx.report('VirtualServiceDestinationPortSelectorRequired', { destHost: host, destPorts: ports.join(' ') }, e, [...path, 'host'], {
+      out.push(ctx.report('VirtualServiceDestinationPortSelectorRequired', { destHost: host, destPorts: ports.join(' ') }, e, [...path(), 'host'], {
         related: [ctx.related(services[0].resource, `${nameOf(services[0])} exposes ports ${ports.join(', ')}`, ['spec', 'ports'])],
       }));
     }

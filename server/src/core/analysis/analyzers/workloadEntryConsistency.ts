@@ -7,8 +7,13 @@ import type { Finding } from '../../diagnostics/finding';
 import { nameOf } from '../context';
 import { closest, selects } from '../labels';
 import { byPlace } from '../facts';
-import type { Entry } from '../workspaceIndex';
+import type { Workload } from '../facts';
+import type { Path } from '../../model/resource';
 
+const P_WE_NETWORK = ['spec', 'network'];
+const P_WG_NETWORK = ['spec', 'template', 'network'];
+const P_WE_SERVICE_ACCOUNT = ['spec', 'serviceAccount'];
+const P_WG_TEMPLATE = ['spec', 'template'];
 const PRIVATE = /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/;
 
 export const workloadEntryConsistency: Analyzer = {
@@ -20,25 +25,28 @@ export const workloadEntryConsistency: Analyzer = {
     if (!w) return [];
     const out: Finding[] = [];
     const r = e.resource;
-    const netPath = r.kind === 'WorkloadEntry' ? ['spec', 'network'] : ['spec', 'template', 'network'];
-    if (r.kind === 'WorkloadEntry' && Object.keys(w.labels).length > 0) {
-      // The first group in place order whose labels the entry carries (a scan, not a sort per entry).
-      let g: Entry | undefined;
-      for (const c of ctx.ofKind('WorkloadGroup', e.namespace)) {
-        const cw = c.workloads[0];
-        if (!cw || !selects(cw.labels, w.labels) || Object.keys(cw.labels).length === 0) continue;
-        if (!g || byPlace(c, g) < 0) g = c;
+    const netPath = r.kind === 'WorkloadEntry' ? P_WE_NETWORK : P_WG_NETWORK;
+    if (r.kind === 'WorkloadEntry') {
+      // The first group in place order all of whose labels the entry carries. Such a group is
+      // filed under each of its labels, so the entry's own labels find every candidate.
+      let gw: Workload | undefined;
+      for (const k in w.labels) {
+        const carrying = ctx.workloadsLabelled(e.namespace, k, w.labels[k]);
+        for (let i = 0; i < carrying.length; i++) {
+          const c = carrying[i];
+          if (c.kind !== 'WorkloadGroup' || c === gw || !selects(c.labels, w.labels)) continue;
+          if (!gw || byPlace(c, gw) < 0) gw = c;
+        }
       }
-      const gw = g?.workloads[0];
-      if (g && gw) {
-        const pairs: Array<[string, string | null, string | null, (string | number)[]]> = [
+      if (gw) {
+        const pairs: Array<[string, string | null, string | null, Path]> = [
           ['network', w.network, gw.network, netPath],
-          ['serviceAccount', w.serviceAccount, gw.serviceAccount, ['spec', 'serviceAccount']],
+          ['serviceAccount', w.serviceAccount, gw.serviceAccount, P_WE_SERVICE_ACCOUNT],
         ];
         for (const [field, actual, expected, path] of pairs) {
           if (actual !== null && expected !== null && actual !== expected) {
-            out.push(ctx.report('WorkloadEntryGroupMismatch', { name: r.name, group: g.resource.name, field, actual, expected }, e, path, {
-              related: [ctx.related(g.resource, `${nameOf(g)}`, ['spec', 'template'])], data: { fix: 'replace', span: ctx.span(r, path, 'value'), candidates: [expected] },
+            out.push(ctx.report('WorkloadEntryGroupMismatch', { name: r.name, group: gw.resource.name, field, actual, expected }, e, path, {
+              related: [ctx.related(gw.resource, `${nameOf(gw)}`, P_WG_TEMPLATE)], data: { fix: 'replace', span: ctx.span(r, path, 'value'), candidates: [expected] },
             }));
           }
         }
