@@ -66,6 +66,12 @@ export class WorkspaceAnalysis {
   private readonly changedWhileLoading = new Set<string>();
   /** Bumped by every rebuild: the slices of an older one stop. */
   private generation = 0;
+  /**
+   * During the first scan each file is indexed right after its check, while its resources are
+   * still in the processor's caches (about a quarter cheaper than indexing them all afterwards);
+   * the first analysis then only checks. What was indexed per URI, to load only what changed since.
+   */
+  private preload: { analysis: Analysis; settings: AnalysisSettings; loaded: Map<string, readonly Resource[] | null> } | null = null;
 
   constructor(private readonly host: AnalysisHost) {
     host.workspace.onFile((uri, text) => this.onDisk(uri, text));
@@ -140,8 +146,25 @@ export class WorkspaceAnalysis {
     } else {
       this.resources.delete(uri); // re-checked when the analysis is turned on
     }
+    if (!this.scanned) this.preloadFile(uri);
     this.queue(uri);
     this.flushSoon();
+  }
+
+  private preloadFile(uri: string): void {
+    if (!this.settings.enable) return;
+    if (!this.preload || !sameAnalysisSettings(this.preload.settings, this.settings)) {
+      this.preload = { analysis: createAnalysis({ defaultNamespace: this.settings.defaultNamespace }), settings: this.settings, loaded: new Map() };
+    }
+    const resources = this.resources.get(uri) ?? null;
+    try {
+      this.preload.analysis.load([{ uri, resources, text: this.textOf(uri) }]);
+      this.preload.loaded.set(uri, resources);
+    } catch (e) {
+      // The first analysis starts from scratch instead (and reports the failure if it recurs).
+      this.host.log(`hybrid-mesh: indexing ${uri} during the scan failed: ${e instanceof Error ? e.message : String(e)}`);
+      this.preload = null;
+    }
   }
 
   private onOpenChecked(check: FileCheck, doc: TextDocument): void {
@@ -215,16 +238,23 @@ export class WorkspaceAnalysis {
     this.pending.clear();
     const generation = ++this.generation;
     if (!this.settings.enable) {
+      this.preload = null;
       this.finishRebuild(null, new Map());
       return;
     }
-    const analysis = createAnalysis({ defaultNamespace: this.settings.defaultNamespace });
+    // What the scan indexed already (same settings) is kept: only files that differ are loaded.
+    const pre = this.preload && sameAnalysisSettings(this.preload.settings, this.settings) ? this.preload : null;
+    this.preload = null;
+    const analysis = pre?.analysis ?? createAnalysis({ defaultNamespace: this.settings.defaultNamespace });
     const changes: FileChange[] = [];
-    for (const uri of new Set([...this.disk.keys(), ...this.openText.keys()])) {
+    const present = new Set([...this.disk.keys(), ...this.openText.keys()]);
+    for (const uri of present) {
       let res = this.resources.get(uri);
       if (!res) this.resources.set(uri, (res = this.check(uri, this.textOf(uri)!).resources));
+      if (pre && pre.loaded.get(uri) === res) continue;
       changes.push({ uri, resources: res, text: this.textOf(uri) });
     }
+    if (pre) for (const uri of pre.loaded.keys()) if (!present.has(uri)) changes.push({ uri, resources: null });
     const t0 = performance.now();
     const failed = (e: unknown) => {
       this.loading = null;
@@ -233,6 +263,7 @@ export class WorkspaceAnalysis {
     };
     this.loading = analysis;
     let next = 0;
+    let indexed = false;
     const slice = () => {
       if (generation !== this.generation) return; // a newer rebuild took over
       try {
@@ -240,18 +271,20 @@ export class WorkspaceAnalysis {
         if (next < changes.length) {
           // Indexing, file by file (a cold load may come in parts), then the checks.
           while (next < changes.length && performance.now() - start < CHECK_SLICE_MS) analysis.load([changes[next++]]);
-          if (next === changes.length) {
-            this.host.log(`hybrid-mesh: workspace analysis started: ${changes.length} files indexed in ${Math.round(performance.now() - t0)} ms, ${analysis.pendingChecks} resources to check`);
-          }
           afterQueuedMessages(slice);
           return;
+        }
+        if (!indexed) {
+          indexed = true;
+          const during = pre ? `${pre.loaded.size} of them during the scan, ` : '';
+          this.host.log(`hybrid-mesh: workspace analysis started: ${present.size} files indexed (${during}${changes.length} in ${Math.round(performance.now() - t0)} ms), ${analysis.pendingChecks} resources to check`);
         }
         const r = analysis.checkSome({ maxMs: CHECK_SLICE_MS });
         if (!r.done) {
           afterQueuedMessages(slice);
           return;
         }
-        this.host.log(`hybrid-mesh: workspace analysis of ${changes.length} files in ${Math.round(performance.now() - t0)} ms`);
+        this.host.log(`hybrid-mesh: workspace analysis of ${present.size} files in ${Math.round(performance.now() - t0)} ms`);
         this.loading = null;
         this.finishRebuild(analysis, r.findings);
       } catch (e) {

@@ -46,6 +46,11 @@ describe('workspace analysis over stdio', () => {
   });
   const at = (uri: string, line: number, character: number) => ({ textDocument: { uri }, position: { line, character } });
 
+  test('the scan indexes each file as it checks it: the first analysis only checks', () => {
+    const started = s.logs.find((l) => /workspace analysis started/.test(l));
+    assert.match(started ?? '', new RegExp(`started: ${Object.keys(SHOP).length} files indexed \\(${Object.keys(SHOP).length} of them during the scan, 0 in \\d+ ms\\)`));
+  });
+
   test('go to definition: route subset -> DestinationRule subset, selector -> workloads', async () => {
     s.open(vs, VS);
     assert.deepEqual(await s.conn.sendRequest('textDocument/definition', at(vs, 11, 17)), [{ uri: dr, range: r(10, 10, 10, 12) }]);

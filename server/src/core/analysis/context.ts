@@ -19,9 +19,9 @@ export class AnalysisContext {
     return this.index.selectWorkloads(namespace, selector, this.topics);
   }
 
-  /** Workloads of `namespace` carrying the label `key: value`. */
-  workloadsLabelled(namespace: string, key: string, value: string): readonly Workload[] {
-    return this.index.workloadsLabelled(namespace, key, value, this.topics);
+  /** WorkloadGroups of `namespace` with labels, all of which `labels` carries (possibly listed twice). */
+  groupsCarriedBy(namespace: string, labels: Labels): readonly Workload[] {
+    return this.index.groupsCarriedBy(namespace, labels, this.topics);
   }
 
   labelValueUsed(key: string, value: string): boolean {
@@ -38,7 +38,7 @@ export class AnalysisContext {
     return this.index.servicesSelecting(namespace, labels, this.topics);
   }
 
-  resolveHost(host: string, namespace: string): { fqdn: string; services: ServiceInfo[] } {
+  resolveHost(host: string, namespace: string): { fqdn: string; services: readonly ServiceInfo[] } {
     return this.index.resolveHost(host, namespace, this.topics);
   }
 

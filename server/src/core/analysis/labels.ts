@@ -21,19 +21,23 @@ export function formatSelector(selector: Labels): string {
 export function editDistance(a: string, b: string, max = 3): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  // Three rolling rows (i-2, i-1, i) instead of a full matrix: this runs for every near-miss candidate.
-  let prev2 = new Array<number>(b.length + 1).fill(0);
-  let prev = new Array<number>(b.length + 1);
-  let row = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  // Three rolling rows (i-2, i-1, i), reused between calls: this runs for every near-miss candidate.
+  const n = b.length + 1;
+  if (scratch.length < 3 * n) scratch = new Int32Array(3 * n * 2);
+  let prev2 = 0;
+  let prev = n;
+  let row = 2 * n;
+  const m = scratch;
+  for (let j = 0; j < n; j++) { m[prev2 + j] = 0; m[prev + j] = j; }
   for (let i = 1; i <= a.length; i++) {
-    row[0] = i;
+    m[row] = i;
     let best = Infinity; // over columns 1.. only: an empty `b` gives up at once
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
-      row[j] = d;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j < n; j++) {
+      const cost = ai === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min(m[prev + j] + 1, m[row + j - 1] + 1, m[prev + j - 1] + cost);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, m[prev2 + j - 2] + 1);
+      m[row + j] = d;
       if (d < best) best = d;
     }
     if (best > max) return max + 1;
@@ -42,14 +46,19 @@ export function editDistance(a: string, b: string, max = 3): number {
     prev = row;
     row = t;
   }
-  return prev[b.length];
+  return m[prev + b.length];
 }
+
+let scratch = new Int32Array(96);
 
 /** Whether `candidate` is a plausible intended spelling of `typed` (case slip or a couple of edits). */
 export function isNearMiss(typed: string, candidate: string): boolean {
   if (typed === candidate) return false;
-  if (typed.toLowerCase() === candidate.toLowerCase()) return true;
   const limit = Math.min(2, Math.max(1, Math.floor(Math.max(typed.length, candidate.length) / 4)));
+  // Lengths too far apart for the edits allowed, and (for the ASCII names labels, hosts and
+  // accounts are) for a case slip: no need to look at the characters.
+  if (Math.abs(typed.length - candidate.length) > limit) return false;
+  if (typed.toLowerCase() === candidate.toLowerCase()) return true;
   return editDistance(typed, candidate, limit) <= limit;
 }
 

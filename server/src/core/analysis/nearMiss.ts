@@ -17,6 +17,8 @@ const RANK: Readonly<Record<string, number>> = { WorkloadGroup: 0, WorkloadEntry
 
 export function nearMissSelector(ctx: AnalysisContext, namespace: string, selector: Labels, pool?: Iterable<Workload>): SelectorNearMiss | undefined {
   let best: SelectorNearMiss | undefined;
+  // Many workloads share a value (a group and its entries): each (key, value) is judged once.
+  const judged = new Map<string, Map<string, boolean>>();
   for (const w of pool ?? ctx.workloadsIn(namespace)) {
     let miss: string | undefined;
     let misses = 0;
@@ -27,7 +29,12 @@ export function nearMissSelector(ctx: AnalysisContext, namespace: string, select
     }
     if (misses !== 1 || miss === undefined) continue;
     const value = w.labels[miss];
-    if (value === undefined || !isNearMiss(selector[miss], value)) continue;
+    if (value === undefined) continue;
+    let byValue = judged.get(miss);
+    if (!byValue) judged.set(miss, (byValue = new Map()));
+    let near = byValue.get(value);
+    if (near === undefined) byValue.set(value, (near = isNearMiss(selector[miss], value)));
+    if (!near) continue;
     const cand = { key: miss, typed: selector[miss], value, workload: w };
     if (!best || before(cand, best) < 0) best = cand;
   }

@@ -5,7 +5,7 @@
 // their answer.
 import { obj, virtualServiceHostKeys } from './facts';
 import type { Topic } from './topic';
-import type { Entry, WorkspaceIndex } from './workspaceIndex';
+import { groupFiling, type Entry, type WorkspaceIndex } from './workspaceIndex';
 
 export function topicsOf(e: Entry, index: WorkspaceIndex): Topic[] {
   const r = e.resource;
@@ -15,6 +15,8 @@ export function topicsOf(e: Entry, index: WorkspaceIndex): Topic[] {
     const space = index.space(w.namespace);
     out.push(space.workloads);
     for (const k in w.labels) out.push(space.labelBag(k, w.labels[k]));
+    const filing = w.kind === 'WorkloadGroup' ? groupFiling(w.labels) : undefined;
+    if (filing !== undefined) out.push(space.groupBag(filing, w.labels[filing]));
   }
   const svc = e.service;
   if (svc) {

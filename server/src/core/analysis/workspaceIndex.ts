@@ -78,6 +78,13 @@ class LabelBag extends Bag<Workload> {
   lv: Presence | null = null;
 }
 
+/** The label a WorkloadGroup is filed under (see Space.groups); undefined without labels. */
+export function groupFiling(labels: Labels): string | undefined {
+  let first: string | undefined;
+  for (const k in labels) if (first === undefined || k < first) first = k;
+  return first;
+}
+
 /** Everything filed under one namespace. */
 class Space {
   /** Every workload of the namespace (`wl:ns`). */
@@ -86,6 +93,12 @@ class Space {
   readonly presence: Presence;
   /** label key -> value -> workloads carrying it (`wl:ns:k=v`). */
   private readonly byLabel = new Map<string, Map<string, LabelBag>>();
+  /**
+   * WorkloadGroups, each filed under one of its labels (the first key in code-unit order): a
+   * group whose labels a workload carries is filed under one of that workload's labels
+   * (`grp:ns:k=v`), and a value shared by many workloads (`version: v1`) files few groups.
+   */
+  private readonly groups = new Map<string, Map<string, Bag<Workload>>>();
   /** label key -> value -> Services/ServiceEntries whose selector asks for it (`sel:ns:k=v`). */
   private readonly selecting = new Map<string, Map<string, Bag<ServiceInfo>>>();
   /** Declared or used service accounts (`sa:ns:name`). */
@@ -111,6 +124,14 @@ class Space {
   /** The bag of `k: v` if one was ever made (no new node). */
   existingLabelBag(k: string, v: string): LabelBag | undefined {
     return this.byLabel.get(k)?.get(v);
+  }
+
+  groupBag(k: string, v: string): Bag<Workload> {
+    let inner = this.groups.get(k);
+    if (!inner) this.groups.set(k, (inner = new Map()));
+    let b = inner.get(v);
+    if (!b) inner.set(v, (b = new Bag('grp', this.name, k, v)));
+    return b;
   }
 
   selectorBag(k: string, v: string): Bag<ServiceInfo> {
@@ -257,11 +278,16 @@ export class WorkspaceIndex {
     return bag.items;
   }
 
-  /** Workloads of `namespace` carrying the label `key: value`. */
-  workloadsLabelled(namespace: string, key: string, value: string, sink: TopicSink = NO_RECORDING): readonly Workload[] {
-    const bag = this.space(namespace).labelBag(key, value);
-    sink.add(bag);
-    return bag.items;
+  /** WorkloadGroups of `namespace` with labels, all of which `labels` carries (possibly listed twice). */
+  groupsCarriedBy(namespace: string, labels: Labels, sink: TopicSink = NO_RECORDING): Workload[] {
+    const space = this.space(namespace);
+    const out: Workload[] = [];
+    for (const k in labels) {
+      const bag = space.groupBag(k, labels[k]);
+      sink.add(bag);
+      for (let i = 0; i < bag.items.length; i++) if (selects(bag.items[i].labels, labels)) out.push(bag.items[i]);
+    }
+    return out;
   }
 
   /** Workloads of `namespace` whose labels carry every selector label. */
@@ -297,11 +323,14 @@ export class WorkspaceIndex {
     return out ?? [];
   }
 
-  /** Resolves a host as written in a resource of `namespace` (short, `name.ns` or FQDN). */
-  resolveHost(host: string, namespace: string, sink: TopicSink = NO_RECORDING): { fqdn: string; services: ServiceInfo[] } {
+  /**
+   * Resolves a host as written in a resource of `namespace` (short, `name.ns` or FQDN). The
+   * services are the index's own list when the host is known exactly: read-only, copy to sort.
+   */
+  resolveHost(host: string, namespace: string, sink: TopicSink = NO_RECORDING): { fqdn: string; services: readonly ServiceInfo[] } {
     const fqdn = toFqdn(host, namespace);
     const exact = this.hostNode(fqdn).services;
-    let res: { fqdn: string; services: ServiceInfo[] } = { fqdn, services: this.servicesForHost(fqdn) };
+    let res: { fqdn: string; services: readonly ServiceInfo[] } = { fqdn, services: this.servicesForHost(fqdn) };
     const two = res.services.length === 0 ? twoLabelForm(host) : undefined;
     if (two) {
       const alt = this.servicesForHost(two);
@@ -316,9 +345,9 @@ export class WorkspaceIndex {
   }
 
   /** Services answering for a fully qualified host: exact hosts first, then wildcard ServiceEntries. */
-  private servicesForHost(fqdn: string): ServiceInfo[] {
+  private servicesForHost(fqdn: string): readonly ServiceInfo[] {
     const exact = this.hostNodes.get(fqdn)?.services.items;
-    if (exact && exact.length > 0) return [...exact];
+    if (exact && exact.length > 0) return exact;
     return this.wildcards.items.filter((s) => s.hosts.some((h) => wildcardCovers(h, fqdn)));
   }
 
@@ -528,6 +557,12 @@ export class WorkspaceIndex {
       for (const k in labels) {
         const bag = ws.labelBag(k, labels[k]);
         if (bag.lv) this.bump(bag.lv, by);
+        if (add) bag.add(w);
+        else bag.delete(w);
+      }
+      const filing = w.kind === 'WorkloadGroup' ? groupFiling(w.labels) : undefined;
+      if (filing !== undefined) {
+        const bag = ws.groupBag(filing, w.labels[filing]);
         if (add) bag.add(w);
         else bag.delete(w);
       }

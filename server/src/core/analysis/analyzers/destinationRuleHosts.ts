@@ -44,7 +44,7 @@ export const destinationRuleHosts: Analyzer = {
       const path = near ? ['spec', 'subsets', i, 'labels', near.key] : ['spec', 'subsets', i, 'name'];
       out.push(ctx.report('DestinationRuleSubsetNotSelectPods', { subset: name }, e, path, {
         related: [
-          ...services.sort(byPlace).map((svc) => ctx.related(svc.resource, `host ${host} is ${nameOf(svc)}`)),
+          ...[...services].sort(byPlace).map((svc) => ctx.related(svc.resource, `host ${host} is ${nameOf(svc)}`)),
           ...(near ? [ctx.related(near.workload.resource, `${nameOf(near.workload)} has ${near.key}: ${near.value}`, [...near.workload.labelsPath, near.key])] : []),
         ],
         data: near ? { fix: 'replace', span: ctx.span(r, path, 'value'), candidates: [near.value] } : undefined,

@@ -20,7 +20,10 @@ export const serviceEntryHosts: Analyzer = {
     }
     for (const [h, host] of svc.hosts.entries()) {
       if (host.includes('*')) continue;
-      const others = ctx.resolveHost(host, e.namespace).services.sort(byPlace).filter((s) => s.kind === 'ServiceEntry' && s.resource !== e.resource && s.hosts.includes(host));
+      const { services } = ctx.resolveHost(host, e.namespace);
+      // Nearly always the entry itself alone: nothing to compare, nothing to copy.
+      if (services.length === 1 && services[0] === svc) continue;
+      const others = [...services].sort(byPlace).filter((s) => s.kind === 'ServiceEntry' && s.resource !== e.resource && s.hosts.includes(host));
       const sameNs = others.filter((s) => s.namespace === e.namespace);
       if (sameNs.length) {
         out.push(ctx.report('DuplicateServiceEntryHost', { host, others: sameNs.map((s) => nameOf(s)).join(', ') }, e, ['spec', 'hosts', h], {

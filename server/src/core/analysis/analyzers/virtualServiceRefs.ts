@@ -106,12 +106,12 @@ function checkDestination(ctx: AnalysisContext, e: Entry, d: Record<string, unkn
     }
   }
   if (d.port === undefined && !portFree.has(fqdn)) {
-    if (services.length > 1) services.sort(byPlace);
-    if (services[0].ports.length < 2) return;
-    const ports = [...new Set(services[0].ports.map((p) => p.number))];
+    const first = services.length > 1 ? [...services].sort(byPlace)[0] : services[0];
+    if (first.ports.length < 2) return;
+    const ports = [...new Set(first.ports.map((p) => p.number))];
     if (ports.length > 1) {
       out.push(ctx.report('VirtualServiceDestinationPortSelectorRequired', { destHost: host, destPorts: ports.join(' ') }, e, [...path(), 'host'], {
-        related: [ctx.related(services[0].resource, `${nameOf(services[0])} exposes ports ${ports.join(', ')}`, ['spec', 'ports'])],
+        related: [ctx.related(first.resource, `${nameOf(first)} exposes ports ${ports.join(', ')}`, ['spec', 'ports'])],
       }));
     }
   }

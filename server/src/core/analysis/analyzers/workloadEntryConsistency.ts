@@ -5,7 +5,7 @@
 import type { Analyzer } from '../analyzer';
 import type { Finding } from '../../diagnostics/finding';
 import { nameOf } from '../context';
-import { closest, selects } from '../labels';
+import { closest } from '../labels';
 import { byPlace } from '../facts';
 import type { Workload } from '../facts';
 import type { Path } from '../../model/resource';
@@ -27,17 +27,10 @@ export const workloadEntryConsistency: Analyzer = {
     const r = e.resource;
     const netPath = r.kind === 'WorkloadEntry' ? P_WE_NETWORK : P_WG_NETWORK;
     if (r.kind === 'WorkloadEntry') {
-      // The first group in place order all of whose labels the entry carries. Such a group is
-      // filed under each of its labels, so the entry's own labels find every candidate.
+      // The first group in place order all of whose labels the entry carries.
       let gw: Workload | undefined;
-      for (const k in w.labels) {
-        const carrying = ctx.workloadsLabelled(e.namespace, k, w.labels[k]);
-        for (let i = 0; i < carrying.length; i++) {
-          const c = carrying[i];
-          if (c.kind !== 'WorkloadGroup' || c === gw || !selects(c.labels, w.labels)) continue;
-          if (!gw || byPlace(c, gw) < 0) gw = c;
-        }
-      }
+      const groups = ctx.groupsCarriedBy(e.namespace, w.labels);
+      for (let i = 0; i < groups.length; i++) if (!gw || byPlace(groups[i], gw) < 0) gw = groups[i];
       if (gw) {
         const pairs: Array<[string, string | null, string | null, Path]> = [
           ['network', w.network, gw.network, netPath],
