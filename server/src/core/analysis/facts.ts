@@ -45,9 +45,13 @@ export interface ServiceInfo {
   endpoints: Workload[];
 }
 
-export const obj = (v: unknown): Record<string, unknown> =>
-  (v && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, unknown> : {});
-export const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+// Read-only views of parsed values; an absent or mistyped value reads as one shared empty
+// object or list (these run for every field read of a cold start: no allocation each time).
+const NO_FIELDS: Readonly<Record<string, unknown>> = Object.freeze({});
+const NO_ITEMS: readonly unknown[] = Object.freeze([]);
+export const obj = (v: unknown): Readonly<Record<string, unknown>> =>
+  (v && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, unknown> : NO_FIELDS);
+export const arr = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : NO_ITEMS);
 export const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 export const strMap = (v: unknown): Record<string, string> => {
   const o = obj(v);

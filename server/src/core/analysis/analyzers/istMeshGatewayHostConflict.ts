@@ -18,13 +18,19 @@ export const istMeshGatewayHostConflict: Analyzer = {
   check(e, ctx) {
     if (!boundToMesh(e)) return [];
     const out: Finding[] = [];
-    const scopes = scopesOf(e);
-    for (const [i, h] of arr(obj(e.resource.value.spec).hosts).entries()) {
+    let scopes: Set<string> | undefined;
+    const hosts = arr(obj(e.resource.value.spec).hosts);
+    for (let i = 0; i < hosts.length; i++) {
+      const h = hosts[i];
       if (typeof h !== 'string') continue;
       const fqdn = toFqdn(h, e.namespace);
+      const declaring = ctx.virtualServicesForHost(fqdn);
+      // Nearly always this VirtualService alone: nothing to compare.
+      if (declaring.length === 1 && declaring[0] === e) continue;
       // The same ns/name in another file is the same resource (one apply replaces the other).
-      const others = [...ctx.virtualServicesForHost(fqdn)].filter((o) => fullName(o) !== fullName(e) && boundToMesh(o)).sort(byName);
+      const others = declaring.filter((o) => fullName(o) !== fullName(e) && boundToMesh(o)).sort(byName);
       if (others.length === 0) continue;
+      scopes ??= scopesOf(e);
       for (const scope of scopes) {
         const clash = others.filter((o) => scopesOf(o).has(scope));
         if (clash.length === 0) continue;

@@ -45,7 +45,7 @@ interface PrefixMatch {
   rest: Record<string, string>;
 }
 
-function analyzeRules(ctx: AnalysisContext, e: Entry, proto: 'http' | 'tcp' | 'tls', rules: unknown[], out: Finding[]): void {
+function analyzeRules(ctx: AnalysisContext, e: Entry, proto: 'http' | 'tcp' | 'tls', rules: readonly unknown[], out: Finding[]): void {
   if (rules.length === 0) return;
   // The YAML Document is built on first access: only take it for a finding (see parse/chunk.ts).
   const head = (path: Path) => ctx.headOf(e.resource, path);
