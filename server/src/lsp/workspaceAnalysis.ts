@@ -13,13 +13,23 @@ import type { Engine, FileCheck } from '../node/engine';
 import { checkIsolated, type IsolatedCheck } from '../node/isolatedCheck';
 import { DEFAULT_ANALYSIS_SETTINGS, sameAnalysisSettings, type AnalysisSettings } from './analysisSettings';
 import type { PositionResolver, Positions } from './convert';
-import type { FileListener } from './workspaceFiles';
+import type { FileListener, ScanListener } from './workspaceFiles';
 
 /** What the analysis needs from the session (kept narrow: the session owns the connection). */
 /** An incremental update slower than this is logged (the budget per edit is 50 ms at p95). */
 const SLOW_APPLY_MS = 200;
 /** How long one slice of the first analysis may hold the event loop. */
 const CHECK_SLICE_MS = 25;
+/**
+ * While a folder is scanned after start, its files are applied together (one by one, each apply
+ * re-checks what the earlier ones touched and findings flicker as the folder fills in): at most
+ * this long after the first file waiting...
+ */
+const SCAN_BATCH_MS = 250;
+/** ...or as soon as this many wait, so a very large folder still shows progress. */
+const SCAN_BATCH_FILES = 500;
+/** Files one `apply` takes: more are applied in parts, with the event loop free in between. */
+const MAX_APPLY_FILES = 100;
 
 /**
  * Runs `f` a few event-loop turns later. A request read during a slice reaches its handler
@@ -33,7 +43,7 @@ function afterQueuedMessages(f: () => void): void {
 export interface AnalysisHost {
   readonly documents: TextDocuments<TextDocument>;
   readonly engine: Engine;
-  readonly workspace: { onFile(l: FileListener): void };
+  readonly workspace: { onFile(l: FileListener): void; onScan?(l: ScanListener): void };
   onFileChecked(l: (check: FileCheck, doc: TextDocument) => void): void;
   applyCrossFile(byUri: ReadonlyMap<string, readonly Finding[]>, positionsOf: PositionResolver): void;
   log(message: string): void;
@@ -61,6 +71,14 @@ export class WorkspaceAnalysis {
   /** URIs whose published analysis findings a rebuild must clear unless it finds them again. */
   private readonly stale = new Set<string>();
   private flushQueued = false;
+  /** Folder scans running: their files wait for `batchTimer` (or the end of the scan). */
+  private scanning = 0;
+  private batchTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Findings of the parts of a batch applied so far, sent with its last part (the editor never
+   * sees a half-applied batch) or before an open document's own update (never out of order).
+   */
+  private readonly unpublished = new Map<string, Finding[]>();
   /** An analysis whose first checks are still running (see `rebuild`), and files changed meanwhile. */
   private loading: Analysis | null = null;
   private readonly changedWhileLoading = new Set<string>();
@@ -75,6 +93,13 @@ export class WorkspaceAnalysis {
 
   constructor(private readonly host: AnalysisHost) {
     host.workspace.onFile((uri, text) => this.onDisk(uri, text));
+    host.workspace.onScan?.({
+      scanStarted: () => void this.scanning++,
+      scanEnded: () => {
+        this.scanning--;
+        this.flushSoon();
+      },
+    });
     host.onFileChecked((check, doc) => this.onOpenChecked(check, doc));
   }
 
@@ -175,8 +200,11 @@ export class WorkspaceAnalysis {
     this.resources.set(doc.uri, check.resources);
     if (same) return;
     this.queue(doc.uri);
-    // At once: the file's own diagnostics and the cross-file ones go out together.
-    this.flush();
+    // At once (alone, whatever a running scan has batched): the file's own diagnostics and the
+    // cross-file ones go out together.
+    this.flush(doc.uri);
+    this.publish();
+    this.flushSoon();
   }
 
   private check(uri: string, text: string): IsolatedCheck {
@@ -190,21 +218,47 @@ export class WorkspaceAnalysis {
     else if (this.loading) this.changedWhileLoading.add(uri);
   }
 
+  /** Applies the pending files on a later turn or, while a folder is scanned, with its batch. */
   private flushSoon(): void {
     if (this.flushQueued || this.pending.size === 0) return;
+    if (this.scanning > 0 && this.pending.size < SCAN_BATCH_FILES) {
+      this.batchTimer ??= setTimeout(() => this.queueFlush(), SCAN_BATCH_MS);
+      return;
+    }
+    this.queueFlush();
+  }
+
+  private queueFlush(): void {
+    clearTimeout(this.batchTimer);
+    this.batchTimer = undefined;
+    if (this.flushQueued || this.pending.size === 0) return;
     this.flushQueued = true;
-    setImmediate(() => {
+    // After requests read meanwhile: a large batch is applied in parts, each on its own turn.
+    afterQueuedMessages(() => {
       this.flushQueued = false;
       this.flush();
+      // The next part at once (its findings go out with the last part's); during a scan, a
+      // remainder smaller than a part joins the next batch.
+      if (this.pending.size >= (this.scanning > 0 ? MAX_APPLY_FILES : 1)) {
+        this.queueFlush();
+        return;
+      }
+      this.publish();
+      this.flushSoon();
     });
   }
 
-  private flush(): void {
+  /** Applies `only` (when pending), or up to MAX_APPLY_FILES pending files; see `publish`. */
+  private flush(only?: string): void {
     const analysis = this.analysis;
     if (!this.scanned || !analysis || this.pending.size === 0) return;
+    let uris: string[];
+    if (only !== undefined) uris = this.pending.has(only) ? [only] : [];
+    else uris = [...take(this.pending, MAX_APPLY_FILES)];
+    for (const uri of uris) this.pending.delete(uri);
+    if (uris.length === 0) return;
     // The text the resources came from lets the analysis find spans without YAML documents.
-    const changes = [...this.pending].map((uri) => ({ uri, resources: this.resources.get(uri) ?? null, text: this.textOf(uri) }));
-    this.pending.clear();
+    const changes = uris.map((uri) => ({ uri, resources: this.resources.get(uri) ?? null, text: this.textOf(uri) }));
     const t0 = performance.now();
     let out: Map<string, Finding[]>;
     try {
@@ -217,7 +271,14 @@ export class WorkspaceAnalysis {
     }
     const ms = performance.now() - t0;
     if (ms > SLOW_APPLY_MS) this.host.log(`hybrid-mesh: analysis update of ${changes.length} file(s) took ${Math.round(ms)} ms`);
-    if (out.size === 0) return;
+    for (const [uri, findings] of out) this.unpublished.set(uri, findings);
+  }
+
+  /** Sends the findings applied since the last call (newest list per URI). */
+  private publish(): void {
+    if (this.unpublished.size === 0) return;
+    const out = new Map(this.unpublished);
+    this.unpublished.clear();
     this.host.applyCrossFile(out, (u) => this.positionsOf(u));
     this.host.analysisChanged();
   }
@@ -233,6 +294,9 @@ export class WorkspaceAnalysis {
   private rebuild(): void {
     if (this.analysis) for (const uri of this.analysis.allFindings().keys()) this.stale.add(uri);
     if (this.loading) for (const uri of this.loading.allFindings().keys()) this.stale.add(uri);
+    // Lists not sent yet (a cleared one is in no analysis' findings): the rebuild settles them too.
+    for (const uri of this.unpublished.keys()) this.stale.add(uri);
+    this.unpublished.clear();
     this.analysis = null;
     this.loading = null;
     this.pending.clear();
@@ -308,6 +372,14 @@ export class WorkspaceAnalysis {
     for (const uri of this.changedWhileLoading) this.queue(uri);
     this.changedWhileLoading.clear();
     this.flushSoon();
+  }
+}
+
+function* take<T>(xs: Iterable<T>, n: number): Iterable<T> {
+  if (n <= 0) return;
+  for (const x of xs) {
+    yield x;
+    if (--n === 0) return;
   }
 }
 

@@ -2,8 +2,9 @@
 // the request path) as the folder appears, at start or later, and updates from
 // `workspace/didChangeWatchedFiles`. Listeners get each file's text as it appears or changes, and
 // `undefined` when it is deleted or leaves the workspace with its folder: the hook for
-// workspace-wide analysis. Open documents are the editor's business: their on-disk state is
-// reported too, the session decides which text wins.
+// workspace-wide analysis; scan listeners learn when a folder's scan begins and ends, to take its
+// files as a batch. Open documents are the editor's business: their on-disk state is reported
+// too, the session decides which text wins.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver';
@@ -13,6 +14,15 @@ import { pathToUri, uriToPath } from '../node/uri';
 
 export type FileListener = (uri: string, text: string | undefined) => void;
 
+/**
+ * Told when the scan of a folder begins and ends: the files reported in between (possibly
+ * thousands) may be handled together instead of one by one.
+ */
+export interface ScanListener {
+  scanStarted(): void;
+  scanEnded(): void;
+}
+
 export const WATCH_GLOB = '**/*.{yaml,yml}';
 
 const BATCH = 50;
@@ -21,6 +31,7 @@ const MAX_SCAN_BYTES = 16 * 1024 * 1024;
 
 export class WorkspaceFiles {
   private readonly listeners: FileListener[] = [];
+  private readonly scanListeners: ScanListener[] = [];
   /** Files reported with a text and not deleted since. */
   readonly known = new Set<string>();
   /** Workspace folders, as absolute paths (they may nest or repeat). */
@@ -34,6 +45,10 @@ export class WorkspaceFiles {
 
   onFile(listener: FileListener): void {
     this.listeners.push(listener);
+  }
+
+  onScan(listener: ScanListener): void {
+    this.scanListeners.push(listener);
   }
 
   /**
@@ -79,6 +94,7 @@ export class WorkspaceFiles {
     const { files: paths, errors } = collectYamlFiles(dirs);
     for (const e of errors) this.log(`workspace scan: ${e}`);
     const files = [...new Set(paths)];
+    this.tellScan('scanStarted');
     try {
       for (let i = 0; i < files.length; i += BATCH) {
         // Files already reported (by an overlapping folder or a watcher event) are not read again.
@@ -100,6 +116,7 @@ export class WorkspaceFiles {
       }
     } finally {
       this.listed.clear();
+      this.tellScan('scanEnded');
     }
     return files.length;
   }
@@ -139,6 +156,16 @@ export class WorkspaceFiles {
 
   private covers(p: string): boolean {
     return this.folders.some((f) => isUnder(p, f));
+  }
+
+  private tellScan(event: keyof ScanListener): void {
+    for (const l of this.scanListeners) {
+      try {
+        l[event]();
+      } catch (e) {
+        this.log(`workspace scan listener failed (${event}): ${e instanceof Error ? e.stack : String(e)}`);
+      }
+    }
   }
 
   private report(uri: string, text: string | undefined): void {

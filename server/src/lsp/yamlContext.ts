@@ -1,11 +1,14 @@
 // Where the cursor is inside a YAML file: which document, its apiVersion/kind, and the data
 // path under the cursor. Hover uses the parsed tree of the one document around the cursor;
-// completion works on the raw lines, because the text being typed is rarely valid YAML.
+// completion works on the raw lines, because the text being typed is rarely valid YAML. A lone CR
+// breaks a line here as in the editor and the check: each entry point scans `withLineFeeds(text)`,
+// which keeps every offset.
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { PathSegment } from '../core/model/resource';
 import { nodeAt } from '../core/parse/pointer';
 import { nestsDeeperThan } from '../core/parse/depthScan';
 import { MAX_DOCUMENT_BYTES } from '../core/parse/chunk';
+import { withLineFeeds } from '../core/text/lineBreaks';
 
 export interface DocumentSlice {
   index: number;
@@ -18,6 +21,7 @@ const MARKER = /^(---|\.\.\.)(?=\s|$)/;
 
 /** The document (between `---` markers) containing `offset`; `index` matches parseAllDocuments. */
 export function documentAt(text: string, offset: number): DocumentSlice {
+  text = withLineFeeds(text);
   let index = 0;
   let start = 0;
   let explicit = false;
@@ -67,6 +71,7 @@ const within = (r: readonly number[] | null | undefined, o: number) => !!r && o 
 
 /** The key or value under `offset` with its data path, from the document around it. */
 export function nodeAtOffset(text: string, offset: number): (NodeAtOffset & { slice: DocumentSlice }) | undefined {
+  text = withLineFeeds(text);
   const slice = documentAt(text, offset);
   // Documents the check refuses (too large: HM1006, too deep: HM1008) are never parsed here.
   if (slice.text.length > MAX_DOCUMENT_BYTES || nestsDeeperThan(slice.text)) return undefined;
@@ -167,6 +172,7 @@ function parentPath(lines: string[], lineIdx: number, col: number, dashCol: numb
 
 /** What completion should offer at `offset`: keys of the map at a path, or a key's values. */
 export function completionSpot(text: string, offset: number): CompletionSpot | undefined {
+  text = withLineFeeds(text);
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
   const lines = text.slice(0, lineStart).split('\n');
@@ -196,6 +202,7 @@ export function completionSpot(text: string, offset: number): CompletionSpot | u
 
 /** Keys already written in the map at `path` (other than the one under the cursor). */
 export function existingKeys(text: string, offset: number, path: readonly PathSegment[]): Set<string> {
+  text = withLineFeeds(text);
   const out = new Set<string>();
   try {
     const slice = documentAt(text, offset);

@@ -91,6 +91,9 @@ function kubeMessage(e: unknown): string {
   return oneLine(err.message ?? String(e));
 }
 
+/** Code-unit order: the same list on every machine (localeCompare follows the user's locale). */
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 interface PodLike {
   metadata?: { name?: string; namespace?: string };
   spec?: { containers?: { name: string }[]; initContainers?: { name: string; restartPolicy?: string }[] };
@@ -117,7 +120,7 @@ export async function listMeshProxies(kube: Kube, namespace?: string): Promise<M
     if (!w.metadata?.name || !w.metadata.namespace) continue;
     out.push({ kind: 'vm', name: w.metadata.name, namespace: w.metadata.namespace, proxyId: `${w.metadata.name}.${w.metadata.namespace}`, address: w.spec?.address, detail: w.spec?.network });
   }
-  return out.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+  return out.sort((a, b) => byCodeUnits(a.namespace, b.namespace) || byCodeUnits(a.name, b.name));
 }
 
 /** The first running istiod pod (label app=istiod) in the given namespace. */
