@@ -28,7 +28,8 @@ export function suggest(word: string, candidates: readonly string[], max = 3): s
     const score = norm(c) === norm(word) ? 0 : editDistance(word.toLowerCase(), c.toLowerCase());
     if (score <= limit) scored.push([c, score]);
   }
-  scored.sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0]));
+  // Ties in code-unit order: the same suggestions on every machine, whatever its locale.
+  scored.sort((x, y) => x[1] - y[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
   // Only the closest ones: "MESH_INTERAL" suggests MESH_INTERNAL, not MESH_EXTERNAL as well.
   return scored.filter(([, d]) => d === scored[0][1]).slice(0, max).map(([c]) => c);
 }
