@@ -78,11 +78,19 @@ export class WorkspaceFiles {
   }
 
   async changed(events: readonly FileEvent[]): Promise<void> {
-    for (const e of events) {
-      if (e.type === FileChangeType.Deleted) {
-        this.listed.delete(e.uri);
-        if (this.known.has(e.uri)) this.report(e.uri, undefined);
-      } else if (isYamlPath(e.uri)) await this.load(e.uri);
+    // A burst of events (a branch checkout, a generator run) is applied like a folder scan: in
+    // batches, not file by file.
+    const burst = events.length > 1;
+    if (burst) this.tellScan('scanStarted');
+    try {
+      for (const e of events) {
+        if (e.type === FileChangeType.Deleted) {
+          this.listed.delete(e.uri);
+          if (this.known.has(e.uri)) this.report(e.uri, undefined);
+        } else if (isYamlPath(e.uri)) await this.load(e.uri);
+      }
+    } finally {
+      if (burst) this.tellScan('scanEnded');
     }
   }
 

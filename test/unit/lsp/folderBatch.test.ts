@@ -51,10 +51,10 @@ const account = (name: string) => `apiVersion: v1\nkind: ServiceAccount\nmetadat
  * Scanned first in folder b: every principal but the last names an account that a later file of
  * the folder declares, so applied file by file its list of findings shrinks with each of them.
  */
-const POLICY = `apiVersion: security.istio.io/v1
+const policyNaming = (name: string, accounts: readonly string[]) => `apiVersion: security.istio.io/v1
 kind: AuthorizationPolicy
 metadata:
-  name: callers
+  name: ${name}
   namespace: shop
 spec:
   action: ALLOW
@@ -62,8 +62,9 @@ spec:
   - from:
     - source:
         principals:
-${Array.from({ length: ACCOUNTS }, (_, i) => `        - cluster.local/ns/shop/sa/${sa(i)}\n`).join('')}        - cluster.local/ns/shop/sa/qqq-nowhere-zzz
+${accounts.map((acct) => `        - cluster.local/ns/shop/sa/${acct}\n`).join('')}        - cluster.local/ns/shop/sa/qqq-nowhere-zzz
 `;
+const POLICY = policyNaming('callers', Array.from({ length: ACCOUNTS }, (_, i) => sa(i)));
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hm-batch-'));
 const a = path.join(root, 'a');
@@ -148,4 +149,23 @@ test('an added folder is applied in batches: no per-file churn, the final diagno
     if (p.uri !== policy && p.uri !== se) assert.deepEqual(p.diagnostics, [], `${p.uri} has findings`);
   }
   assert.ok(!logs.some((l) => /failed/.test(l)), logs.join('\n'));
+});
+
+test('a burst of watcher events (a checkout creating many files) is applied in batches too', async () => {
+  const burstPolicy = path.join(a, 'burst-policy.yaml');
+  const names = Array.from({ length: 120 }, (_, i) => `burst-${String(i).padStart(3, '0')}`);
+  write(burstPolicy, policyNaming('burst-callers', names));
+  for (const n of names) write(path.join(a, 'burst', `${n}.yaml`), account(n));
+  const policyUri = uri(burstPolicy);
+  published.length = 0;
+  // The policy first, alone: every principal but the last is unknown.
+  void conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: policyUri, type: 1 }] });
+  await until('the policy analysed', () => (of(policyUri).at(-1)?.diagnostics.length ?? 0) === names.length + 1, 20_000);
+  // Then the accounts, in one notification as a checkout would send them.
+  void conn.sendNotification('workspace/didChangeWatchedFiles', { changes: names.map((n) => ({ uri: uri(path.join(a, 'burst', `${n}.yaml`)), type: 1 })) });
+  await until('only the unknown principal left', () => of(policyUri).at(-1)?.diagnostics.length === 1, 20_000);
+  await conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: keeper } });
+  assert.deepEqual(codes(of(policyUri).at(-1)), ['HM4008']);
+  // The first publication, then a few for the burst: file by file it would be one per account.
+  assert.ok(of(policyUri).length <= 12, `${of(policyUri).length} publications for the policy`);
 });
