@@ -10,40 +10,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { serverPath, until, type PublishedDiagnostics } from './serverHarness';
+import { BILLING_SE as SE, BILLING_WG as WG } from './folderFixtures';
 
 const uri = (p: string) => pathToFileURL(p).toString();
 const ACCOUNTS = 190;
 const sa = (i: number) => `sa-${String(i).padStart(3, '0')}`;
 
-/** A ServiceEntry (folder a) that selects only the WorkloadGroup of folder b. */
-const SE = `apiVersion: networking.istio.io/v1
-kind: ServiceEntry
-metadata:
-  name: billing-vms
-  namespace: shop
-spec:
-  hosts: [billing.shop.svc.cluster.local]
-  location: MESH_INTERNAL
-  resolution: STATIC
-  ports:
-  - {number: 8080, name: http, protocol: HTTP}
-  workloadSelector:
-    labels:
-      app: billing
-`;
-
-const WG = `apiVersion: networking.istio.io/v1
-kind: WorkloadGroup
-metadata:
-  name: billing-vm
-  namespace: shop
-spec:
-  metadata:
-    labels:
-      app: billing
-  template:
-    serviceAccount: billing
-`;
 
 const account = (name: string) => `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}\n  namespace: shop\n`;
 

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { WorkspaceFiles } from '../../../server/src/lsp/workspaceFiles';
 import { serverPath, until, type PublishedDiagnostics } from './serverHarness';
+import { BILLING_SE as SE, BILLING_WG as WG } from './folderFixtures';
 
 const uri = (p: string) => pathToFileURL(p).toString();
 
@@ -97,36 +98,6 @@ describe('workspace files across folder changes', () => {
     }
   });
 });
-
-/** A ServiceEntry in folder A that selects only the WorkloadGroup of folder B. */
-const SE = `apiVersion: networking.istio.io/v1
-kind: ServiceEntry
-metadata:
-  name: billing-vms
-  namespace: shop
-spec:
-  hosts: [billing.shop.svc.cluster.local]
-  location: MESH_INTERNAL
-  resolution: STATIC
-  ports:
-  - {number: 8080, name: http, protocol: HTTP}
-  workloadSelector:
-    labels:
-      app: billing
-`;
-
-const WG = `apiVersion: networking.istio.io/v1
-kind: WorkloadGroup
-metadata:
-  name: billing-vm
-  namespace: shop
-spec:
-  metadata:
-    labels:
-      app: billing
-  template:
-    serviceAccount: billing
-`;
 
 /** A ServiceEntry (in folder B) that selects nothing anywhere. */
 const orphan = (name: string) => SE.replace('billing-vms', name).replace('billing.shop', `${name}.shop`).replace('app: billing', 'app: nobody');

@@ -85,6 +85,24 @@ export function groupFiling(labels: Labels): string | undefined {
   return first;
 }
 
+/** label key -> value -> a node, made on first use (a lookup of an absent label still needs its topic). */
+class ByLabel<T> {
+  private readonly m = new Map<string, Map<string, T>>();
+  constructor(private readonly make: (k: string, v: string) => T) {}
+
+  at(k: string, v: string): T {
+    let inner = this.m.get(k);
+    if (!inner) this.m.set(k, (inner = new Map()));
+    let t = inner.get(v);
+    if (!t) inner.set(v, (t = this.make(k, v)));
+    return t;
+  }
+
+  existing(k: string, v: string): T | undefined {
+    return this.m.get(k)?.get(v);
+  }
+}
+
 /** Everything filed under one namespace. */
 class Space {
   /** Every workload of the namespace (`wl:ns`). */
@@ -92,54 +110,46 @@ class Space {
   /** Whether any resource lives in it (`ns:ns`). */
   readonly presence: Presence;
   /** label key -> value -> workloads carrying it (`wl:ns:k=v`). */
-  private readonly byLabel = new Map<string, Map<string, LabelBag>>();
+  private readonly byLabel: ByLabel<LabelBag>;
   /**
    * WorkloadGroups, each filed under one of its labels (the first key in code-unit order): a
    * group whose labels a workload carries is filed under one of that workload's labels
    * (`grp:ns:k=v`), and a value shared by many workloads (`version: v1`) files few groups.
    */
-  private readonly groups = new Map<string, Map<string, Bag<Workload>>>();
+  private readonly groups: ByLabel<Bag<Workload>>;
   /** label key -> value -> Services/ServiceEntries whose selector asks for it (`sel:ns:k=v`). */
-  private readonly selecting = new Map<string, Map<string, Bag<ServiceInfo>>>();
+  private readonly selecting: ByLabel<Bag<ServiceInfo>>;
   /** Declared or used service accounts (`sa:ns:name`). */
   readonly serviceAccounts = new Map<string, Presence>();
 
   constructor(readonly name: string, allNamespaces: Topic, private readonly allServiceAccounts: Topic,
-    private readonly countedLabel: (k: string, v: string) => Presence | null) {
+    countedLabel: (k: string, v: string) => Presence | undefined) {
     this.workloads = new SetBag('wl', name);
     this.presence = new Presence('ns', name, '', '', allNamespaces);
+    this.byLabel = new ByLabel((k, v) => {
+      const b = new LabelBag('wl', name, k, v);
+      b.lv = countedLabel(k, v) ?? null;
+      return b;
+    });
+    this.groups = new ByLabel((k, v) => new Bag('grp', name, k, v));
+    this.selecting = new ByLabel((k, v) => new Bag('sel', name, k, v));
   }
 
   labelBag(k: string, v: string): LabelBag {
-    let inner = this.byLabel.get(k);
-    if (!inner) this.byLabel.set(k, (inner = new Map()));
-    let b = inner.get(v);
-    if (!b) {
-      inner.set(v, (b = new LabelBag('wl', this.name, k, v)));
-      b.lv = this.countedLabel(k, v);
-    }
-    return b;
+    return this.byLabel.at(k, v);
   }
 
   /** The bag of `k: v` if one was ever made (no new node). */
   existingLabelBag(k: string, v: string): LabelBag | undefined {
-    return this.byLabel.get(k)?.get(v);
+    return this.byLabel.existing(k, v);
   }
 
   groupBag(k: string, v: string): Bag<Workload> {
-    let inner = this.groups.get(k);
-    if (!inner) this.groups.set(k, (inner = new Map()));
-    let b = inner.get(v);
-    if (!b) inner.set(v, (b = new Bag('grp', this.name, k, v)));
-    return b;
+    return this.groups.at(k, v);
   }
 
   selectorBag(k: string, v: string): Bag<ServiceInfo> {
-    let inner = this.selecting.get(k);
-    if (!inner) this.selecting.set(k, (inner = new Map()));
-    let b = inner.get(v);
-    if (!b) inner.set(v, (b = new Bag('sel', this.name, k, v)));
-    return b;
+    return this.selecting.at(k, v);
   }
 
   serviceAccount(name: string): Presence {
@@ -170,7 +180,7 @@ export class WorkspaceIndex {
    * question (rare: empty DestinationRule subsets behind VMs that may still register) from the
    * namespaces' label bags, which keep it counted from then on.
    */
-  private readonly labelValues = new Map<string, Map<string, Presence>>();
+  private readonly labelValues = new ByLabel((k, v) => new Presence('lv', k, '', v, null));
   private readonly networks = new Map<string, Presence>();
   private readonly allNamespaces = new Topic('ns', '*');
   private readonly allServiceAccounts = new Topic('sa', '*');
@@ -496,22 +506,19 @@ export class WorkspaceIndex {
   }
 
   labelValue(k: string, v: string): Presence {
-    let inner = this.labelValues.get(k);
-    if (!inner) this.labelValues.set(k, (inner = new Map()));
-    let p = inner.get(v);
-    if (!p) {
-      inner.set(v, (p = new Presence('lv', k, '', v, null)));
-      for (const space of this.spaces.values()) {
-        const bag = space.existingLabelBag(k, v);
-        if (!bag) continue;
-        bag.lv = p;
-        p.n += bag.items.length;
-      }
+    const known = this.labelValues.existing(k, v);
+    if (known) return known;
+    const p = this.labelValues.at(k, v);
+    for (const space of this.spaces.values()) {
+      const bag = space.existingLabelBag(k, v);
+      if (!bag) continue;
+      bag.lv = p;
+      p.n += bag.items.length;
     }
     return p;
   }
 
-  private countedLabel = (k: string, v: string): Presence | null => this.labelValues.get(k)?.get(v) ?? null;
+  private countedLabel = (k: string, v: string): Presence | undefined => this.labelValues.existing(k, v);
 
   private network(name: string): Presence {
     let p = this.networks.get(name);
