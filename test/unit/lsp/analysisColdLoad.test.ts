@@ -1,5 +1,7 @@
 // The first workspace analysis of a large workspace runs in slices: requests sent while it runs
 // are answered between slices, not after it, and its findings are those of the whole workspace.
+// N=2000 (about 14,000 resources): large enough that the checks span several slices even with
+// the index built during the scan.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -31,7 +33,7 @@ before(() => {
   if (!fs.existsSync(GENERATOR)) return;
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hm-coldload-'));
   // ~7,200 documents in 55 files: a first analysis of several hundred ms when run in one piece.
-  const r = spawnSync(process.execPath, [GENERATOR, process.env.HM_COLD_N ?? '1000', '--out', dir], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [GENERATOR, process.env.HM_COLD_N ?? '2000', '--out', dir], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   fs.writeFileSync(path.join(dir, 'probe.yaml'), PROBE);
 });
@@ -68,8 +70,9 @@ test('hovers sent during the first analysis are answered between its slices', { 
   // Latency is a figure, not a pass/fail on a shared machine: reported, never asserted.
   t.diagnostic(`first analysis ${took} ms; ${answeredDuring} hovers answered during it; slowest ${Math.round(max)} ms`);
   // What must hold: an analysis long enough to span several ~25 ms slices did not hold requests
-  // back until it finished (without slicing, none is answered during it).
-  if (took > 100) assert.ok(answeredDuring >= 2, `${answeredDuring} hovers answered during a first analysis of ${took} ms`);
+  // back until it finished (without slicing, none is answered during it: the checks start in the
+  // very turn that logs "started", so any hover answered before "done" was answered between slices).
+  if (took > 100) assert.ok(answeredDuring >= 1, `${answeredDuring} hovers answered during a first analysis of ${took} ms`);
   else t.diagnostic('the first analysis fit in a few slices on this machine: interleaving not observable');
 
   // Once done, the analysis answers: the probe's selector matches nothing in its namespace.
