@@ -5,7 +5,8 @@
 // their answer.
 import { obj, virtualServiceHostKeys } from './facts';
 import type { Topic } from './topic';
-import { groupFiling, type Entry, type WorkspaceIndex } from './workspaceIndex';
+import { groupFiling } from './indexNodes';
+import type { Entry, WorkspaceIndex } from './workspaceIndex';
 
 export function topicsOf(e: Entry, index: WorkspaceIndex): Topic[] {
   const r = e.resource;
