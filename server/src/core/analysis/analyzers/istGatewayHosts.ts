@@ -20,9 +20,12 @@ export const istGatewayHosts: Analyzer = {
   reads: ['Gateway'],
   check(e, ctx) {
     const spec = obj(e.resource.value.spec);
+    const gateways = arr(spec.gateways);
+    // Most VirtualServices are bound to the mesh only: nothing to read for them.
+    if (gateways.length === 0) return [];
     const vsHosts = arr(spec.hosts).filter((h): h is string => typeof h === 'string');
     const out: Finding[] = [];
-    for (const [i, g] of arr(spec.gateways).entries()) {
+    for (const [i, g] of gateways.entries()) {
       if (typeof g !== 'string' || g === 'mesh') continue;
       const path = ['spec', 'gateways', i];
       if (isInternalGatewayReference(g)) {
