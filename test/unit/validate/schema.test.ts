@@ -6,7 +6,7 @@ import { check, testCore, yaml } from './helpers';
 import { SchemaCompiler } from '../../../server/src/core/validate/ajv';
 import { parseDocument } from 'yaml';
 import { makeContext } from '../../../server/src/core/validate/context';
-import { schemaFindings } from '../../../server/src/core/validate/schema-check';
+import { firstSchemaFindings } from '../../../server/src/core/validate/schema-check';
 
 const se = (...spec: string[]) => yaml('apiVersion: networking.istio.io/v1', 'kind: ServiceEntry', 'metadata:', '  name: cart', '  namespace: shop', 'spec:', ...spec);
 const only = (text: string, code: string) => check(text).filter((f) => f.code === code);
@@ -166,7 +166,7 @@ test('pattern, format and set duplicates are worded like kubectl and placed on t
   const doc = parseDocument(text);
   const value = doc.toJS() as Record<string, unknown>;
   const ctx = makeContext(value, { apiVersion: 'example.istio.io/v1', group: 'example.istio.io', version: 'v1', kind: 'Thing' }, false, () => doc);
-  const out = schemaFindings(ctx, compiler.validate(crd, value)).map((f) => [f.code, text.slice(f.span.start, f.span.end), f.message]).sort();
+  const out = firstSchemaFindings(ctx, compiler.validate(crd, value), Infinity).findings.map((f) => [f.code, text.slice(f.span.start, f.span.end), f.message]).sort();
   assert.deepEqual(out, [
     ['HM2007', 'ABC', "spec.code: Invalid value: \"ABC\": spec.code in body should match '^[a-z]+$'"],
     ['HM2007', 'yesterday', 'spec.when: Invalid value: "yesterday": spec.when in body must be of type date-time: "yesterday"'],

@@ -72,7 +72,8 @@ function ruleFindings(deps: CheckDeps, chunk: ChunkParse): RuleFindings {
   if (typeof apiVersion !== 'string' || typeof kind !== 'string') return result(out);
 
   const ctx = makeContext(v, { apiVersion, ...splitApiVersion(apiVersion), kind }, hasErrors, doc, chunk.fast ? chunk.text : undefined);
-  const suppressed = suppressedCodes(chunkResource(chunk)?.annotations);
+  const resource = chunkResource(chunk);
+  const suppressed = suppressedCodes(resource?.annotations);
   let omitted = 0;
   const finish = (): RuleFindings => ({
     // In source order (editors and the CLI list findings top to bottom).
@@ -120,8 +121,7 @@ function ruleFindings(deps: CheckDeps, chunk: ChunkParse): RuleFindings {
       if (cel) family(deps, 'CEL', ctx, out, () => celFindings(ctx, cel(schema, v)));
       // The API server calls Istio's validating webhook only for objects its schema admits.
       const admitted = !ctx.hasErrors && !rejected && !out.slice(before).some((f) => f.severity === 'error');
-      const resource = admitted ? chunkResource(chunk) : undefined;
-      if (resource) family(deps, 'admission', ctx, out, () => admissionFindings(resource));
+      if (admitted && resource) family(deps, 'admission', ctx, out, () => admissionFindings(resource));
     }
   }
   return finish();

@@ -9,10 +9,6 @@ import type { DocContext } from './context';
 import { displayPath, pointerToPath, showValue, valueAt } from './paths';
 import { hintText, suggest } from './suggest';
 
-export function schemaFindings(ctx: DocContext, errors: AjvError[]): Finding[] {
-  return firstSchemaFindings(ctx, errors, Infinity).findings;
-}
-
 /**
  * The first `max` schema findings by position (all of them, in ajv's order, when they fit) and
  * how many more there were, leaving out codes `shown` rejects (suppressed ones); `rejected` tells
