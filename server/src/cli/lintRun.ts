@@ -11,6 +11,7 @@ import type { Engine, FileCheck } from '../node/engine';
 import { collectYamlFiles, ioMessage } from '../node/files';
 import { checkIsolated } from '../node/isolatedCheck';
 import { pathToUri } from '../node/uri';
+import { compareText } from '../core/text/compare';
 
 export const STDIN_NAME = '<stdin>';
 const STDIN_URI = 'untitled:stdin';
@@ -106,7 +107,6 @@ export function lintInputs(engine: Engine, inputs: readonly LintInput[], crossFi
 }
 
 /** Code-unit order: the same output on every machine (localeCompare follows the user's locale). */
-const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function toDiagnostics(inputs: readonly LintInput[], findings: readonly Finding[]): LintDiagnostic[] {
   const order = new Map(inputs.map((x, i) => [x.uri, i]));
@@ -118,7 +118,7 @@ function toDiagnostics(inputs: readonly LintInput[], findings: readonly Finding[
   };
   const sorted = findings
     .filter((f) => order.has(f.uri))
-    .sort((a, b) => order.get(a.uri)! - order.get(b.uri)! || a.span.start - b.span.start || a.span.end - b.span.end || byCodeUnits(a.code, b.code));
+    .sort((a, b) => order.get(a.uri)! - order.get(b.uri)! || a.span.start - b.span.start || a.span.end - b.span.end || compareText(a.code, b.code));
   return sorted.map((f) => ({
     file: inputs[order.get(f.uri)!].file,
     range: indexOf(f.uri).rangeOf(f.span),

@@ -14,6 +14,7 @@ import { checkIsolated, type IsolatedCheck } from '../node/isolatedCheck';
 import { DEFAULT_ANALYSIS_SETTINGS, sameAnalysisSettings, type AnalysisSettings } from './analysisSettings';
 import type { PositionResolver, Positions } from './convert';
 import type { FileListener, ScanListener } from './workspaceFiles';
+import { compareText } from '../core/text/compare';
 
 /** What the analysis needs from the session (kept narrow: the session owns the connection). */
 /** An incremental update slower than this is logged (the budget per edit is 50 ms at p95). */
@@ -318,7 +319,8 @@ export class WorkspaceAnalysis {
       if (pre && pre.loaded.get(uri) === res) continue;
       changes.push({ uri, resources: res, text: this.textOf(uri) });
     }
-    if (pre) for (const uri of pre.loaded.keys()) if (!present.has(uri)) changes.push({ uri, resources: null });
+    // Indexed during the scan, gone since (a file deleted during the scan was dropped already).
+    if (pre) for (const [uri, res] of pre.loaded) if (res !== null && !present.has(uri)) changes.push({ uri, resources: null });
     const t0 = performance.now();
     const failed = (e: unknown) => {
       this.loading = null;
@@ -365,7 +367,7 @@ export class WorkspaceAnalysis {
     this.stale.clear();
     for (const [uri, findings] of found) byUri.set(uri, findings);
     // In URI order, whatever order the scan reported the files in.
-    const out = new Map([...byUri].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const out = new Map([...byUri].sort(([a], [b]) => compareText(a, b)));
     if (out.size > 0) this.host.applyCrossFile(out, (u) => this.positionsOf(u));
     this.host.analysisChanged();
     // Files that changed while the checks ran.

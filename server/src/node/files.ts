@@ -2,6 +2,7 @@
 // YAML files and one-line I/O error messages.
 import fs from 'node:fs';
 import path from 'node:path';
+import { compareText } from '../core/text/compare';
 
 export const YAML_EXTENSIONS = ['.yaml', '.yml'];
 
@@ -26,7 +27,7 @@ export function collectYamlFiles(paths: readonly string[]): FileListing {
       errors.push(`${dir}: ${ioMessage(e)}`);
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => compareText(a.name, b.name));
     for (const e of entries) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) {

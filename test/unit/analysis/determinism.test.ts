@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Workspace } from './helpers';
-import { editDistance } from '../../../server/src/core/analysis/labels';
+import { editDistance } from '../../../server/src/core/text/editDistance';
 
 /** The full-matrix optimal string alignment distance the rolling-row version must agree with. */
 function referenceDistance(a: string, b: string, max = 3): number {

@@ -2,7 +2,8 @@
 // full-matrix optimal string alignment distance on random and hand-picked pairs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { editDistance, isNearMiss } from '../../../server/src/core/analysis/labels';
+import { editDistance } from '../../../server/src/core/text/editDistance';
+import { isNearMiss } from '../../../server/src/core/analysis/labels';
 
 function reference(a: string, b: string): number {
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));

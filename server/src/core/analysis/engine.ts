@@ -12,7 +12,7 @@ import { topicsOf } from './topics';
 import { TopicRecorder, type Topic } from './topic';
 import { WorkspaceIndex, type Entry, type IndexOptions } from './workspaceIndex';
 import { isSuppressed, suppressedCodes } from '../diagnostics/suppress';
-import { compareText } from './facts';
+import { compareText } from '../text/compare';
 
 /** New resources of a file, or null when the file was deleted (a rename is a delete plus an add). */
 export interface FileChange {

@@ -4,6 +4,7 @@
 import type { Path, Resource } from '../model/resource';
 import type { Labels } from './labels';
 import { toFqdn } from './hosts';
+import { compareText } from '../text/compare';
 
 export type WorkloadKind = 'WorkloadEntry' | 'WorkloadGroup' | 'Pod' | 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'ReplicaSet' | 'ServiceEntryEndpoint';
 
@@ -75,12 +76,6 @@ function allOf(o: Record<string, unknown>, t: 'string' | 'number'): boolean {
   for (const k in o) if (typeof o[k] !== t || k === '__proto__' || !Object.hasOwn(o, k)) return false;
   return true;
 }
-
-/**
- * Code-unit order: the same on every machine (localeCompare follows the user's locale, so
- * findings could differ between two editors), and much cheaper.
- */
-export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A stable order for resources (so results never depend on indexing history). */
 export const byPlace = (a: { resource: Resource }, b: { resource: Resource }): number =>

@@ -4,6 +4,7 @@
 // by that projection, so `has(self.a) || has(self.b)` on two thousand different objects runs
 // once per presence pattern instead of once per object.
 import type { parse } from '@bufbuild/cel';
+import { compareText } from '../text/compare';
 
 type Expr = ReturnType<typeof parse>['expr'];
 
@@ -61,5 +62,5 @@ export function selfFieldsOf(expr: Expr | undefined): readonly SelfField[] | und
   };
   visit(expr);
   if (whole) return undefined;
-  return [...uses].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([field, presenceOnly]) => ({ field, presenceOnly }));
+  return [...uses].sort((a, b) => compareText(a[0], b[0])).map(([field, presenceOnly]) => ({ field, presenceOnly }));
 }

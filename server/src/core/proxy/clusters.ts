@@ -2,6 +2,7 @@
 import { activeOf } from './configDump';
 import { obj, str } from './json';
 import type { ClusterRow, ConfigDump, Json } from './types';
+import { compareText } from '../text/compare';
 
 /** `direction|port|subset|fqdn` (istio model.ParseSubsetKey); null for any other name. */
 export function parseClusterName(name: string): { direction: string; port: number; subset: string; fqdn: string } | null {
@@ -48,7 +49,7 @@ function compareKeys(x: SortKey, y: SortKey): number {
   if (x[0] !== y[0]) return x[0] < y[0] ? -1 : 1;
   if (x[1] !== y[1]) return x[1] < y[1] ? -1 : 1;
   if (x[2] !== y[2]) return x[2] - y[2];
-  return x[3] < y[3] ? -1 : x[3] > y[3] ? 1 : 0;
+  return compareText(x[3], y[3]);
 }
 
 /** Static and active dynamic clusters (warming ones are left out, as istioctl does), sorted. */

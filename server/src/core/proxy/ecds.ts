@@ -1,6 +1,7 @@
 // ECDS rows as istioctl `proxy-config ecds` prints them: name and typed_config type, sorted by type then name.
 import { obj, str } from './json';
 import type { ConfigDump, EcdsRow } from './types';
+import { compareText } from '../text/compare';
 
 export function ecdsRows(dump: ConfigDump): EcdsRow[] {
   const rows = dump.ecds.map((e) => ({
@@ -8,5 +9,5 @@ export function ecdsRows(dump: ConfigDump): EcdsRow[] {
     type: str(obj(e.resource, 'typed_config'), '@type').replace(/^type\.googleapis\.com\//, ''),
     ...(e.versionInfo ? { versionInfo: e.versionInfo } : {}),
   }));
-  return rows.sort((a, b) => (a.type !== b.type ? (a.type < b.type ? -1 : 1) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return rows.sort((a, b) => compareText(a.type, b.type) || compareText(a.name, b.name));
 }

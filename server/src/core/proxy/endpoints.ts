@@ -5,6 +5,7 @@ import { compareClusterNames } from './clusters';
 import { ProxyDataError } from './errors';
 import { arr, bool, isObject, num, obj, parseJson, str } from './json';
 import type { ConfigDump, EdsRow, EndpointRow, HealthStatus, Json } from './types';
+import { compareText } from '../text/compare';
 
 export interface HostInfo {
   /** Address without port: ip, 'unix://path', 'envoy://listener/id' or 'unknown'. */
@@ -110,7 +111,7 @@ function lbEndpoints(dump: ConfigDump, pipePrefix = 'unix://'): LbEndpoint[] {
 }
 
 function sortEndpoints<T extends { address: string; port: number; cluster: string }>(rows: T[]): T[] {
-  return rows.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : a.port - b.port || (a.cluster < b.cluster ? -1 : a.cluster > b.cluster ? 1 : 0)));
+  return rows.sort((a, b) => compareText(a.address, b.address) || a.port - b.port || compareText(a.cluster, b.cluster));
 }
 
 /**

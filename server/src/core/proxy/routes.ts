@@ -3,6 +3,7 @@ import { istioConfigOf } from './clusters';
 import { describeMatch } from './listeners';
 import { arr, isObject, obj, str } from './json';
 import type { ConfigDump, DumpEntry, Json, RouteRow } from './types';
+import { compareText } from '../text/compare';
 
 /** Dynamic route configs (sorted, numerically when both names are numbers), then static ones. */
 function orderedRouteConfigs(dump: ConfigDump): DumpEntry[] {
@@ -11,7 +12,7 @@ function orderedRouteConfigs(dump: ConfigDump): DumpEntry[] {
     const x = Number(a.name);
     const y = Number(b.name);
     if (a.name !== '' && b.name !== '' && Number.isInteger(x) && Number.isInteger(y)) return x - y;
-    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+    return compareText(a.name, b.name);
   });
   return [...dyn, ...dump.routes.filter((r) => r.state === 'static')];
 }

@@ -3,6 +3,7 @@
 // together with the port-forward in this folder.
 import { CoreV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
 import { ProxyConnectionError, oneLine } from '../errors';
+import { compareText } from '../../core/text/compare';
 
 export interface KubeOptions {
   /** kubeconfig file; default: $KUBECONFIG or ~/.kube/config. */
@@ -92,7 +93,6 @@ function kubeMessage(e: unknown): string {
 }
 
 /** Code-unit order: the same list on every machine (localeCompare follows the user's locale). */
-const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 interface PodLike {
   metadata?: { name?: string; namespace?: string };
@@ -120,7 +120,7 @@ export async function listMeshProxies(kube: Kube, namespace?: string): Promise<M
     if (!w.metadata?.name || !w.metadata.namespace) continue;
     out.push({ kind: 'vm', name: w.metadata.name, namespace: w.metadata.namespace, proxyId: `${w.metadata.name}.${w.metadata.namespace}`, address: w.spec?.address, detail: w.spec?.network });
   }
-  return out.sort((a, b) => byCodeUnits(a.namespace, b.namespace) || byCodeUnits(a.name, b.name));
+  return out.sort((a, b) => compareText(a.namespace, b.namespace) || compareText(a.name, b.name));
 }
 
 /** The first running istiod pod (label app=istiod) in the given namespace. */

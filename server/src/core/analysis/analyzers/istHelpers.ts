@@ -5,7 +5,7 @@ import { isMap, type Document, type Node } from 'yaml';
 import type { Path } from '../../model/resource';
 import type { Span } from '../../text/span';
 import { nodeAt, spanOfPath } from '../../parse/pointer';
-import { compareText } from '../facts';
+import { compareText } from '../../text/compare';
 
 export function headOf(doc: Document, path: Path): Span {
   const node = nodeAt(doc, path);

@@ -6,10 +6,11 @@
 import type { Analyzer } from '../analyzer';
 import type { Finding } from '../../diagnostics/finding';
 import type { Entry } from '../workspaceIndex';
-import { arr, compareText, obj } from '../facts';
+import { arr, obj } from '../facts';
 import { nameOf } from '../context';
 import { toFqdn } from '../hosts';
 import { fullName } from './istHelpers';
+import { compareText } from '../../text/compare';
 
 export const istMeshGatewayHostConflict: Analyzer = {
   name: 'istMeshGatewayHostConflict',
