@@ -275,7 +275,7 @@ export class Analysis {
   /** Runs the analyzers of `e`; `fresh` (a cold start) means it has no earlier result to forget. */
   private check(e: Entry, fresh = false): void {
     if (!fresh) this.forget(e);
-    const analyzers = this.byKind.get(e.kind);
+    const analyzers = this.byKind.get(e.resource.kind);
     if (!analyzers) return;
     this.lastChecked++;
     this.recorder.begin();

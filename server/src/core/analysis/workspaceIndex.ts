@@ -23,8 +23,6 @@ export interface IndexOptions {
 
 export interface Entry {
   resource: Resource;
-  /** The resource's kind, one string per kind for the whole index (a cheap, cache-warm map key). */
-  kind: string;
   namespace: string;
   /** Canonical JSON of the value (computed on first comparison): tells an edited resource from one that only moved. */
   json: string | undefined;
@@ -363,7 +361,7 @@ export class WorkspaceIndex {
   private makeEntry(r: Resource): Entry {
     const namespace = this.namespaceOf(r);
     const workloads = workloadsOf(r, namespace);
-    return { resource: r, kind: this.kindNode(r.kind).kind, namespace, json: undefined, workloads, service: serviceOf(r, namespace, workloads), indexed: false, result: null };
+    return { resource: r, namespace, json: undefined, workloads, service: serviceOf(r, namespace, workloads), indexed: false, result: null };
   }
 
   // ---- nodes (created on first use: a lookup of something absent still needs its topic) ----
